@@ -1,0 +1,50 @@
+package io.vigil.contracts.kafka;
+
+import io.vigil.contracts.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Creates the topics of {@link Topics#ALL} that do not exist yet, with their settings. Safe to run
+ * from every replica at once; an existing topic is left as it is (operators may have tuned it).
+ */
+public final class TopicProvisioner {
+
+    private TopicProvisioner() {
+    }
+
+    public static void ensureTopics(String bootstrapServers, short replicationFactor) {
+        Map<String, Object> config = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        try (Admin admin = Admin.create(config)) {
+            List<NewTopic> topics = Topics.ALL.stream()
+                    .map(spec -> new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.of(replicationFactor))
+                            .configs(spec.configs()))
+                    .toList();
+            admin.createTopics(topics).values().forEach((name, future) -> {
+                try {
+                    future.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create Kafka topic " + name + ": " + e.getCause().getMessage(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while creating Kafka topic " + name, e);
+                } catch (TimeoutException e) {
+                    throw new IllegalStateException("Kafka did not create topic " + name + " within 30 s", e);
+                }
+            });
+        }
+    }
+}

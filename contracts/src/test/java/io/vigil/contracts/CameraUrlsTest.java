@@ -1,0 +1,28 @@
+package io.vigil.contracts;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CameraUrlsTest {
+
+    @Test
+    void masksCredentialsInUrlsAndInText() {
+        assertThat(CameraUrls.redact("rtsp://admin:s3cret@10.0.0.5:554/stream"))
+                .isEqualTo("rtsp://***@10.0.0.5:554/stream");
+        assertThat(CameraUrls.redact("Could not open rtsp://u:p%40ss@cam/x: 401 and http://a:b@h/"))
+                .doesNotContain("p%40ss").doesNotContain("a:b@")
+                .contains("rtsp://***@cam/x");
+        assertThat(CameraUrls.redact("rtsp://cam/no-credentials")).isEqualTo("rtsp://cam/no-credentials");
+    }
+
+    @Test
+    void cameraConfigNeverPrintsItsPassword() {
+        CameraConfig config = new CameraConfig(1, "door", "Door", "rtsp://u:hunter2@cam/s",
+                CameraMode.CONTINUOUS, 900, 1, Instant.EPOCH);
+        assertThat(config.toString()).doesNotContain("hunter2");
+        assertThat(new String(ContractJson.write(config))).contains("\"mode\":\"continuous\"");
+    }
+}
