@@ -13,7 +13,7 @@ import java.time.Instant;
  * @param end           wall-clock end of the last piece
  * @param firstSequence sequence number of the first piece in the file
  * @param lastSequence  sequence number of the last piece in the file
- * @param closeReason   why the file ended: rotation, session, codec, idle, shutdown
+ * @param closeReason   why the file ended: rotation, session, codec, idle, shutdown, revoked
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordingClosed(
