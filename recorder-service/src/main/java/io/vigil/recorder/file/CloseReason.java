@@ -1,0 +1,23 @@
+package io.vigil.recorder.file;
+
+import java.util.Locale;
+
+/** Why a recording file ended; its wire name goes into the journal and the RecordingClosed event. */
+public enum CloseReason {
+    /** The file reached the camera's rotation length and a keyframe piece began the next one. */
+    ROTATION,
+    /** The camera's ingest session changed (a reconnect): its timeline restarts, so the file does too. */
+    SESSION,
+    /** The init segment changed (codec, resolution, SPS/PPS): the old init cannot describe new pieces. */
+    CODEC,
+    /** No piece arrived for the idle-close time: the camera went offline. */
+    IDLE,
+    /** The recorder is stopping. */
+    SHUTDOWN,
+    /** The camera's partition moved to another recorder replica. */
+    REVOKED;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
