@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+"""Vigil's test cameras: live H.264 streams served over RTSP by GStreamer's RTSP server.
+
+Run by RtspCameraServer.java with Debian's /usr/bin/python3 (the GStreamer bindings load only there).
+The conversation is line by line:
+  stdin, first line: {"openPort": n, "protectedPort": n, "cameras": [{"name", "scene", "user", "password"}]}
+  stdout: "ready" once both servers listen, then one answer per command ("ok ..." or "error ...")
+  stdin, then: "scene <camera> STILL|MOVING"
+The end of stdin - RtspCameraServer stopping, or its JVM gone - ends the server.
+Diagnostics go to stderr, never a password.
+"""
+import json
+import sys
+import threading
+
+import gi
+
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
+
+# STILL: bars without the noise patch of "smpte", so nothing ever changes; MOVING: a ball, drawn small
+# and scaled up so that it covers many motion-detection cells.
+PATTERNS = {"STILL": "smpte75", "MOVING": "ball"}
+
+# 1280x720@25, a keyframe every second; x264 pads a synthetic picture to a camera's 2 Mbit/s, and
+# config-interval=1 repeats SPS/PPS so a client can start at any keyframe.
+LAUNCH = (
+    "( videotestsrc name=scene is-live=true "
+    "! video/x-raw,width=320,height=180,framerate=25/1 "
+    "! videoscale ! videoconvert ! video/x-raw,width=1280,height=720,format=I420 "
+    "! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=25 bitrate=2000 pass=cbr "
+    "option-string=nal-hrd=cbr:filler=1 "
+    "! rtph264pay name=pay0 pt=96 config-interval=1 )"
+)
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def answer(message):
+    print(message, flush=True)
+
+
+class Camera:
+    """One mount: its scene, and the live pipelines (one while shared) that show it."""
+
+    def __init__(self, spec):
+        self.name = spec["name"]
+        self.scene = spec["scene"]
+        self.user = spec.get("user")
+        self.password = spec.get("password")
+        self.sources = []
+        self.factory = GstRtspServer.RTSPMediaFactory()
+        self.factory.set_launch(LAUNCH)
+        self.factory.set_shared(True)
+        self.factory.connect("media-configure", self.on_media)
+
+    def on_media(self, _factory, media):
+        """A new pipeline (the first client, or one after all had left): it starts with the current scene."""
+        source = media.get_element().get_by_name("scene")
+        Gst.util_set_object_arg(source, "pattern", PATTERNS[self.scene])
+        self.sources.append(source)
+        media.connect("unprepared", lambda _media: self.sources.remove(source))
+
+    def show(self, scene):
+        self.scene = scene
+        for source in self.sources:
+            Gst.util_set_object_arg(source, "pattern", PATTERNS[scene])
+
+
+def server(port):
+    rtsp = GstRtspServer.RTSPServer()
+    rtsp.set_address("127.0.0.1")
+    rtsp.set_service(str(port))
+    return rtsp
+
+
+def protect(rtsp, cameras):
+    """Basic auth, one role per camera so that each camera's credentials open that camera only."""
+    auth = GstRtspServer.RTSPAuth()
+    for camera in cameras:
+        role = "camera-" + camera.name
+        token = GstRtspServer.RTSPToken()
+        token.set_string(GstRtspServer.RTSP_TOKEN_MEDIA_FACTORY_ROLE, role)
+        auth.add_basic(GstRtspServer.RTSPAuth.make_basic(camera.user, camera.password), token)
+        permissions = GstRtspServer.RTSPPermissions()
+        permissions.add_permission_for_role(role, GstRtspServer.RTSP_PERM_MEDIA_FACTORY_ACCESS, True)
+        permissions.add_permission_for_role(role, GstRtspServer.RTSP_PERM_MEDIA_FACTORY_CONSTRUCT, True)
+        camera.factory.set_permissions(permissions)
+    rtsp.set_auth(auth)
+
+
+def mount(rtsp, cameras):
+    mounts = rtsp.get_mount_points()
+    for camera in cameras:
+        mounts.add_factory("/" + camera.name, camera.factory)
+    if rtsp.attach(None) == 0:
+        raise RuntimeError("cannot listen on port " + rtsp.get_service())
+
+
+def execute(cameras, line):
+    words = line.split()
+    if len(words) == 3 and words[0] == "scene" and words[1] in cameras and words[2] in PATTERNS:
+        cameras[words[1]].show(words[2])
+        log("camera %s now shows the %s scene" % (words[1], words[2]))
+        answer("ok " + line)
+    else:
+        answer("error unknown command or camera: " + line)
+    return False
+
+
+def read_commands(loop, cameras):
+    for line in sys.stdin:
+        if line.strip():
+            GLib.idle_add(execute, cameras, line.strip())
+    GLib.idle_add(loop.quit)
+
+
+def main():
+    Gst.init(None)
+    config = json.loads(sys.stdin.readline())
+    cameras = {spec["name"]: Camera(spec) for spec in config["cameras"]}
+    open_cameras = [c for c in cameras.values() if c.user is None]
+    protected_cameras = [c for c in cameras.values() if c.user is not None]
+    # mixed on one server, protected mounts answer 404 instead of 401: they get a server of their own
+    mount(server(config["openPort"]), open_cameras)
+    if protected_cameras:
+        protected = server(config["protectedPort"])
+        protect(protected, protected_cameras)
+        mount(protected, protected_cameras)
+    loop = GLib.MainLoop()
+    threading.Thread(target=read_commands, args=(loop, cameras), daemon=True).start()
+    log("serving %s on port %d, %s on port %d" % (
+        [c.name for c in open_cameras], config["openPort"], [c.name for c in protected_cameras], config["protectedPort"]))
+    answer("ready")
+    loop.run()
+
+
+if __name__ == "__main__":
+    main()
