@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What a camera records. */
 public enum CameraMode {
-    /** Connected for status only; nothing is recorded. */
+    /** Not run: no session, nothing recorded; the status says {@code stopped}. */
     @JsonProperty("off") OFF,
     /** Every piece is recorded. */
     @JsonProperty("continuous") CONTINUOUS,

@@ -58,14 +58,27 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Creates an empty database owned by {@value #USER}; names are lower-case SQL identifiers. */
     public Database createDatabase(String name) {
+        return createDatabase(port, logDir, name);
+    }
+
+    /**
+     * Creates a database in the cluster listening on {@code port}, for callers that know the cluster
+     * only by its port (test resources share nothing else across Quarkus class loaders).
+     */
+    public static Database createDatabase(int port, Path logDir, String name) {
         if (!DATABASE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("database name must match " + DATABASE_NAME + ": " + name);
         }
-        psql("postgres", "CREATE DATABASE " + name + " OWNER " + USER);
+        psql(port, logDir, "postgres", "CREATE DATABASE " + name + " OWNER " + USER);
         return new Database(
                 "jdbc:postgresql://127.0.0.1:" + port + "/" + name,
                 "postgresql://127.0.0.1:" + port + "/" + name,
                 USER, PASSWORD);
+    }
+
+    /** Where psql and the server log. */
+    public Path logDir() {
+        return logDir;
     }
 
     public int port() {
@@ -74,6 +87,10 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** Runs SQL as the superuser through psql; fails with psql's message. */
     public void psql(String database, String sql) {
+        psql(port, logDir, database, sql);
+    }
+
+    private static void psql(int port, Path logDir, String database, String sql) {
         ChildProcess.run("psql", List.of(BIN.resolve("psql").toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1",
                 "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", "-d", database, "-c", sql),
                 logDir.resolve("psql.log"), 30);
