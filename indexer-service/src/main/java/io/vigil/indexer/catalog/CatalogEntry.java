@@ -1,0 +1,29 @@
+package io.vigil.indexer.catalog;
+
+import java.time.Instant;
+
+/**
+ * One row of the {@code recording} table, as the indexer writes it. Nullable fields are what a
+ * probe or the recorder may not know.
+ *
+ * @param path          relative to the recordings root, '/'-separated: the row's identity
+ * @param fragmentIndex the encoded {@link io.vigil.fmp4.FragmentIndex}, null if the file could not be read as fMP4
+ */
+public record CatalogEntry(
+        String cameraId,
+        String path,
+        Instant start,
+        Instant end,
+        long durationMillis,
+        long bytes,
+        String codec,
+        Integer width,
+        Integer height,
+        Double fps,
+        String sessionId,
+        Long firstSequence,
+        Long lastSequence,
+        Integer pieceCount,
+        byte[] fragmentIndex,
+        Instant indexedAt) {
+}

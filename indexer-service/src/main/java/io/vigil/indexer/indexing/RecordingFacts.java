@@ -1,0 +1,21 @@
+package io.vigil.indexer.indexing;
+
+import java.time.Instant;
+
+/**
+ * What is known about a recording before its file is opened: from the recorder's "recording
+ * closed" event, or from its piece journal or name when the backfill finds it. The file itself
+ * says the rest (codec, size, picture, duration).
+ *
+ * @param start wall-clock start of the first piece
+ * @param codec the recorder's codec string, used only when ffprobe cannot tell
+ */
+public record RecordingFacts(
+        String cameraId,
+        Instant start,
+        String sessionId,
+        Long firstSequence,
+        Long lastSequence,
+        Integer pieceCount,
+        String codec) {
+}
