@@ -1,0 +1,107 @@
+package io.vigil.gateway.camera;
+
+import io.vigil.contracts.CameraConfig;
+import io.vigil.contracts.CameraMode;
+import io.vigil.contracts.CameraUrls;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A row of the {@code camera} table; the gateway is its only writer. */
+@Entity
+@Table(name = "camera")
+public class Camera {
+
+    @Id
+    private String id;
+    private String name;
+    /** May hold credentials: never returned, never logged. */
+    private String url;
+    @Convert(converter = CameraModeColumn.class)
+    private CameraMode mode;
+    @Column(name = "rotation_seconds")
+    private int rotationSeconds;
+    private long revision;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected Camera() {
+    }
+
+    static Camera create(CameraSpec spec, Instant now) {
+        Camera camera = new Camera();
+        camera.id = spec.id();
+        camera.createdAt = now;
+        camera.revision = 0;
+        camera.change(spec, now);
+        return camera;
+    }
+
+    boolean hasSettings(CameraSpec spec) {
+        return name.equals(spec.name()) && url.equals(spec.url()) && mode == spec.mode()
+                && rotationSeconds == spec.rotationSeconds();
+    }
+
+    /** Applies new settings as the next revision. */
+    Camera change(CameraSpec spec, Instant now) {
+        name = spec.name();
+        url = spec.url();
+        mode = spec.mode();
+        rotationSeconds = spec.rotationSeconds();
+        revision++;
+        updatedAt = now;
+        return this;
+    }
+
+    public CameraConfig toConfig() {
+        return new CameraConfig(CameraConfig.VERSION, id, name, url, mode, rotationSeconds, revision, updatedAt);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The URL with its user-info masked: the only form that leaves the gateway outside Kafka. */
+    public String redactedUrl() {
+        return CameraUrls.redact(url);
+    }
+
+    public boolean hasCredentials() {
+        return !redactedUrl().equals(url);
+    }
+
+    public CameraMode mode() {
+        return mode;
+    }
+
+    public int rotationSeconds() {
+        return rotationSeconds;
+    }
+
+    public long revision() {
+        return revision;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public String toString() {
+        return "Camera[id=" + id + ", url=" + redactedUrl() + ", revision=" + revision + "]";
+    }
+}

@@ -1,0 +1,113 @@
+package io.vigil.gateway.camera;
+
+import io.vigil.contracts.CameraConfig;
+import io.vigil.contracts.CameraMode;
+import io.vigil.gateway.problem.ProblemException;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns a request body into a {@link CameraSpec} or a 400 naming the first field at fault.
+ * Messages never repeat the URL: it may hold a password.
+ */
+public final class CameraValidator {
+
+    static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "http", "https");
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_URL_LENGTH = 2048;
+
+    private CameraValidator() {
+    }
+
+    /** For POST: the id comes from the body. */
+    public static CameraSpec forCreate(CameraRequest request) {
+        requireBody(request);
+        return validate(request.id(), request);
+    }
+
+    /** For PUT: the id comes from the path; the body may repeat it but not change it. */
+    public static CameraSpec forUpdate(String pathId, CameraRequest request) {
+        requireBody(request);
+        if (request.id() != null && !request.id().equals(pathId)) {
+            throw ProblemException.invalid("id", "id cannot change: it must match the camera in the path");
+        }
+        return validate(pathId, request);
+    }
+
+    private static void requireBody(CameraRequest request) {
+        if (request == null) {
+            throw ProblemException.invalid("body", "a JSON body with the camera is required");
+        }
+    }
+
+    private static CameraSpec validate(String id, CameraRequest request) {
+        if (id == null) {
+            throw ProblemException.invalid("id", "id is required");
+        }
+        if (!CameraConfig.isValidId(id)) {
+            throw ProblemException.invalid("id", "id must be 1 to 63 characters of a-z, 0-9 and '-'");
+        }
+        return new CameraSpec(id, name(id, request.name()), url(request.url()), mode(request.mode()),
+                rotationSeconds(request.rotationSeconds()));
+    }
+
+    private static String name(String id, String name) {
+        if (name == null) {
+            return id;
+        }
+        String trimmed = name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_NAME_LENGTH) {
+            throw ProblemException.invalid("name", "name must be 1 to " + MAX_NAME_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    private static String url(String url) {
+        if (url == null || url.isBlank()) {
+            throw ProblemException.invalid("url", "url is required");
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw ProblemException.invalid("url", "url must be at most " + MAX_URL_LENGTH + " characters");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            // e.getMessage() quotes the input: keep it out of the answer
+            throw ProblemException.invalid("url", "url is not a valid URI (at character " + (e.getIndex() + 1) + ")");
+        }
+        String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme == null || !SCHEMES.contains(scheme)) {
+            throw ProblemException.invalid("url", "url scheme must be one of rtsp, rtsps, http, https");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw ProblemException.invalid("url", "url must name a host (user:password@host:port)");
+        }
+        return url;
+    }
+
+    private static CameraMode mode(String mode) {
+        if (mode == null) {
+            return CameraMode.CONTINUOUS;
+        }
+        try {
+            return CameraMode.fromWire(mode);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("mode", "mode must be one of off, continuous, events");
+        }
+    }
+
+    private static int rotationSeconds(Integer seconds) {
+        if (seconds == null) {
+            return CameraConfig.DEFAULT_ROTATION_SECONDS;
+        }
+        if (seconds < CameraConfig.MIN_ROTATION_SECONDS || seconds > CameraConfig.MAX_ROTATION_SECONDS) {
+            throw ProblemException.invalid("rotationSeconds", "rotationSeconds must be between "
+                    + CameraConfig.MIN_ROTATION_SECONDS + " and " + CameraConfig.MAX_ROTATION_SECONDS);
+        }
+        return seconds;
+    }
+}

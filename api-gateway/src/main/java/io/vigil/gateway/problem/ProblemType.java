@@ -1,0 +1,33 @@
+package io.vigil.gateway.problem;
+
+/** The kinds of error the API answers with; the slug makes the problem's {@code type} URI. */
+public enum ProblemType {
+    INVALID_REQUEST("invalid-request", 400, "Invalid request"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    CONFLICT("conflict", 409, "Conflict"),
+    RANGE_NOT_SATISFIABLE("range-not-satisfiable", 416, "Range not satisfiable"),
+    INTERNAL("internal", 500, "Internal error"),
+    UNAVAILABLE("unavailable", 503, "Service unavailable");
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public String uri() {
+        return "urn:vigil:problem:" + slug;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,39 @@
+package io.vigil.gateway.recording;
+
+import io.vigil.gateway.problem.ProblemException;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** A half-open query range [from, to) of wall-clock time. */
+public record TimeRange(Instant from, Instant to) {
+
+    /**
+     * The range of a recordings query: {@code to} defaults to now, {@code from} to {@code to} minus the
+     * default span; from must come before to and the span stay within the limit.
+     */
+    public static TimeRange of(String from, String to, Instant now, Duration defaultSpan, Duration maxSpan) {
+        Instant end = to == null ? now : instant("to", to);
+        Instant start = from == null ? end.minus(defaultSpan) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw ProblemException.invalid("from", "from must be before to");
+        }
+        if (Duration.between(start, end).compareTo(maxSpan) > 0) {
+            throw ProblemException.invalid("from", "from and to may be at most " + describe(maxSpan) + " apart");
+        }
+        return new TimeRange(start, end);
+    }
+
+    private static String describe(Duration span) {
+        return span.toSeconds() % 86_400 == 0 ? span.toDays() + " days" : span.toString();
+    }
+
+    private static Instant instant(String parameter, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(parameter, parameter + " must be an ISO-8601 instant, like 2026-11-22T10:00:00Z");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.vigil.gateway.camera;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vigil.contracts.CameraConfig;
+import io.vigil.contracts.ContractJson;
+import io.vigil.contracts.Topics;
+import io.vigil.devstack.KafkaBroker;
+import io.vigil.devstack.quarkus.PostgresResource;
+import io.vigil.gateway.TestKafka;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+/** While Kafka does not acknowledge, no camera change is kept: the table never runs ahead of the topic. */
+@QuarkusTest
+@WithTestResource(DedicatedKafka.class)
+@WithTestResource(PostgresResource.class)
+class KafkaOutageTest {
+
+    KafkaBroker broker;
+
+    @Test
+    void changesAreRolledBackWhileKafkaIsDown() {
+        create("outage-kept").statusCode(201);
+
+        broker.stop();
+        try {
+            create("outage-new").statusCode(503).contentType("application/problem+json").body("status", is(503));
+            given().get("/api/cameras/outage-new").then().statusCode(404);
+
+            given().contentType(ContentType.JSON).body(Map.of("url", "rtsp://cam.local/changed", "mode", "off"))
+                    .put("/api/cameras/outage-kept").then().statusCode(503);
+            given().delete("/api/cameras/outage-kept").then().statusCode(503);
+            given().get("/api/cameras/outage-kept").then().statusCode(200)
+                    .body("mode", is("continuous")).body("revision", is(1)).body("url", is("rtsp://cam.local/outage-kept"));
+        } finally {
+            broker.restart();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> create("outage-new").statusCode(201).body("revision", is(1)));
+        List<ConsumerRecord<String, byte[]>> kept = TestKafka.records(broker.bootstrapServers(), Topics.CAMERA_CONFIG, "outage-kept");
+        assertThat(kept).as("nothing of the refused changes reached the topic").hasSize(1);
+        assertThat(ContractJson.read(kept.get(0).value(), CameraConfig.class).revision()).isEqualTo(1);
+    }
+
+    private static io.restassured.response.ValidatableResponse create(String id) {
+        return given().contentType(ContentType.JSON).body(Map.of("id", id, "url", "rtsp://cam.local/" + id))
+                .post("/api/cameras").then();
+    }
+}
