@@ -1,0 +1,93 @@
+package io.vigil.ingest;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.vigil.contracts.Topics;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of the ingest service, checked at start-up; a bad value stops the service with its name. */
+@ConfigMapping(prefix = "vigil.ingest")
+public interface IngestConfig {
+
+    /** Names this replica in camera status records; defaults to $HOSTNAME, then the host name. */
+    Optional<String> instanceId();
+
+    /** A stream that delivers no video packet for this long is closed and reopened. */
+    @WithDefault("10s")
+    @DurationMin(seconds = 1, message = "must be at least 1 s")
+    @DurationMax(minutes = 5, message = "must be at most 5 min")
+    Duration silenceTimeout();
+
+    /** How often a streaming camera's status (fps, bitrate) is republished. */
+    @WithDefault("5s")
+    @DurationMin(seconds = 1, message = "must be at least 1 s")
+    Duration statusInterval();
+
+    @Valid
+    Reconnect reconnect();
+
+    /**
+     * The muxer starts a new fragment once this many media bytes are pending, so a long GOP becomes
+     * several pieces (the later ones without a keyframe) and every piece fits a Kafka record.
+     */
+    @WithDefault("8388608")
+    @Min(value = 65_536, message = "must be at least 64 KiB")
+    @Max(value = Topics.MAX_MEDIA_RECORD_BYTES / 2, message = "must be at most half of the 32 MiB media record limit")
+    int fragmentMaxBytes();
+
+    @Valid
+    TopicSetup topics();
+
+    @Valid
+    MediaProducer mediaProducer();
+
+    interface Reconnect {
+        @WithDefault("1s")
+        @DurationMin(millis = 100, message = "must be at least 100 ms")
+        Duration initialDelay();
+
+        @WithDefault("30s")
+        @DurationMin(seconds = 1, message = "must be at least 1 s")
+        Duration maxDelay();
+
+        /** A stream that ran this long was healthy: the next failure starts the backoff again from the initial delay. */
+        @WithDefault("30s")
+        @DurationMin(seconds = 1, message = "must be at least 1 s")
+        Duration healthyAfter();
+    }
+
+    interface TopicSetup {
+        /** Create missing topics of {@link Topics#ALL} at start-up; off where an operator owns the topics. */
+        @WithDefault("true")
+        boolean create();
+
+        @WithDefault("1")
+        @Min(value = 1, message = "must be at least 1")
+        @Max(value = 32, message = "must be at most 32")
+        short replicationFactor();
+    }
+
+    interface MediaProducer {
+        /** Waiting this long lets pieces of several cameras share a request. */
+        @WithDefault("5ms")
+        @DurationMax(seconds = 1, message = "must be at most 1 s")
+        Duration linger();
+
+        /** Room for pieces not yet acknowledged; must hold at least one record of the largest size. */
+        @WithDefault("67108864")
+        @Min(value = Topics.MAX_MEDIA_RECORD_BYTES + 1_048_576L, message = "must hold one 33 MiB record")
+        long bufferMemory();
+
+        /** How long a piece is retried while Kafka is unreachable before it is given up as lost. */
+        @WithDefault("2m")
+        @DurationMin(seconds = 10, message = "must be at least 10 s")
+        Duration deliveryTimeout();
+    }
+}

@@ -1,0 +1,22 @@
+package io.vigil.ingest.camera;
+
+import io.vigil.contracts.CameraConfig;
+import io.vigil.ingest.session.CameraSession;
+import io.vigil.ingest.status.CameraStatusTracker;
+
+import java.util.Optional;
+
+/**
+ * A camera this replica owns: the partition its config came from, the config applied, its status,
+ * and its session (none in mode off).
+ */
+record RunningCamera(int partition, CameraConfig config, CameraStatusTracker status, CameraSession activeSession) {
+
+    Optional<CameraSession> session() {
+        return Optional.ofNullable(activeSession);
+    }
+
+    RunningCamera with(CameraConfig newer) {
+        return new RunningCamera(partition, newer, status, activeSession);
+    }
+}

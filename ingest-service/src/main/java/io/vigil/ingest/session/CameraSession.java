@@ -1,0 +1,137 @@
+package io.vigil.ingest.session;
+
+import io.vigil.contracts.CameraConfig;
+import io.vigil.ingest.status.CameraStatusTracker;
+import io.vigil.ingest.status.FailureKind;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps one camera's stream running on the camera's own thread: open, copy until it breaks, wait
+ * (1 s doubling to 30 s by default), open again, each time with a new session id. FFmpeg reads block,
+ * so a thread per camera is what keeps one stuck camera from holding up the others.
+ */
+public final class CameraSession {
+
+    private static final Logger LOG = Logger.getLogger(CameraSession.class);
+
+    private final String cameraId;
+    private final String url;
+    private final SessionSettings settings;
+    private final CameraStatusTracker status;
+    private final PieceSink sink;
+    private final Clock clock;
+    private final Thread thread;
+    private final CountDownLatch stopSignal = new CountDownLatch(1);
+
+    /** Only the rotation can change while the session runs; anything else restarts it. */
+    private volatile int rotationSeconds;
+    private volatile boolean stopping;
+    private FailureKind lastLoggedFailure;
+
+    public CameraSession(CameraConfig config, SessionSettings settings, CameraStatusTracker status, PieceSink sink, Clock clock) {
+        this.cameraId = config.id();
+        this.url = config.url();
+        this.rotationSeconds = config.rotationSeconds();
+        this.settings = settings;
+        this.status = status;
+        this.sink = sink;
+        this.clock = clock;
+        this.thread = new Thread(this::run, "camera-" + cameraId);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Applies a new rotation to the pieces still to come. */
+    public void rotationSeconds(int seconds) {
+        rotationSeconds = seconds;
+    }
+
+    /** Asks the session to end; its last fragment is still delivered. */
+    public void requestStop() {
+        stopping = true;
+        stopSignal.countDown();
+    }
+
+    /**
+     * Waits for the session's thread to end. A thread stuck in an FFmpeg read ends when FFmpeg gives
+     * up (the silence timeout); after {@code timeout} it is left to finish on its own.
+     *
+     * @return whether the thread ended in time
+     */
+    public boolean awaitStop(Duration timeout) {
+        try {
+            thread.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            LOG.warnf("camera %s: the session did not stop within %d s; it ends when FFmpeg returns", cameraId, timeout.toSeconds());
+            return false;
+        }
+        return true;
+    }
+
+    private void run() {
+        Backoff backoff = new Backoff(settings.initialDelay(), settings.maxDelay());
+        while (!stopping) {
+            String sessionId = UUID.randomUUID().toString();
+            status.connecting(sessionId);
+            long started = System.nanoTime();
+            StreamFailure failure = attempt(sessionId);
+            if (stopping) {
+                break;
+            }
+            if (System.nanoTime() - started >= settings.healthyAfter().toNanos()) {
+                backoff.reset();
+                lastLoggedFailure = null;
+            }
+            Duration delay = backoff.next();
+            status.offline(failure.kind(), failure.getMessage(), clock.instant().plus(delay));
+            log(failure, delay);
+            await(delay);
+        }
+        LOG.debugf("camera %s: session thread ends", cameraId);
+    }
+
+    /** One session: open, copy; returns why it ended. */
+    private StreamFailure attempt(String sessionId) {
+        try (CameraInput input = CameraInput.open(url, settings.silenceTimeout())) {
+            new StreamCopy(cameraId, sessionId, () -> rotationSeconds, settings, status, sink, () -> stopping, clock).run(input);
+            return new StreamFailure(FailureKind.FAILURE, "stopped");
+        } catch (StreamFailure failure) {
+            return failure;
+        } catch (RuntimeException | LinkageError e) {
+            // a bug or a broken native library must not end the camera's thread: report it and retry
+            LOG.errorf(e, "camera %s: session %s failed unexpectedly", cameraId, sessionId);
+            return new StreamFailure(FailureKind.FAILURE, "internal error: " + e, e);
+        }
+    }
+
+    /** The first failure of a kind is a warning; repeats of it are only debug, so a dead camera does not flood the log. */
+    private void log(StreamFailure failure, Duration delay) {
+        if (failure.kind() != lastLoggedFailure) {
+            lastLoggedFailure = failure.kind();
+            LOG.warnf("camera %s: %s; retrying in %d ms", cameraId, failure.getMessage(), delay.toMillis());
+        } else {
+            LOG.debugf("camera %s: %s; retrying in %d ms", cameraId, failure.getMessage(), delay.toMillis());
+        }
+    }
+
+    private void await(Duration delay) {
+        try {
+            stopSignal.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+}

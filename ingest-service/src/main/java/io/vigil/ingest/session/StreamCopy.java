@@ -1,0 +1,194 @@
+package io.vigil.ingest.session;
+
+import io.vigil.contracts.MediaPiece;
+import io.vigil.ingest.fragment.Fmp4Muxer;
+import io.vigil.ingest.fragment.InitSegment;
+import io.vigil.ingest.fragment.PieceAssembler;
+import io.vigil.ingest.status.CameraStatusTracker;
+import io.vigil.ingest.status.FailureKind;
+import io.vigil.ingest.time.SessionClock;
+import io.vigil.ingest.time.SessionTimeline;
+import io.vigil.ingest.time.TimeBase;
+import org.bytedeco.ffmpeg.avcodec.AVPacket;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+
+import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
+import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
+
+/**
+ * One connected session: packets from the camera, put on the session timeline, copied into
+ * fragmented MP4, cut into pieces, handed to the sink. The muxer starts with the first keyframe,
+ * which is also when the session's wall-clock anchor is read. Ends by throwing the reason.
+ */
+final class StreamCopy {
+
+    private static final Logger LOG = Logger.getLogger(StreamCopy.class);
+
+    private final String cameraId;
+    private final String sessionId;
+    private final IntSupplier rotationSeconds;
+    private final SessionSettings settings;
+    private final CameraStatusTracker status;
+    private final PieceSink sink;
+    private final BooleanSupplier stopping;
+    private final Clock clock;
+    private final SessionTimeline timeline = new SessionTimeline(SessionSettings.DISCONTINUITY.toNanos() / 1_000);
+
+    private Fmp4Muxer muxer;
+    private PieceAssembler assembler;
+    private long lastVideoNanos;
+    private long discontinuitiesLogged;
+
+    StreamCopy(String cameraId, String sessionId, IntSupplier rotationSeconds, SessionSettings settings,
+               CameraStatusTracker status, PieceSink sink, BooleanSupplier stopping, Clock clock) {
+        this.cameraId = cameraId;
+        this.sessionId = sessionId;
+        this.rotationSeconds = rotationSeconds;
+        this.settings = settings;
+        this.status = status;
+        this.sink = sink;
+        this.stopping = stopping;
+        this.clock = clock;
+    }
+
+    /**
+     * Copies until the stream fails or the session is stopped; on the way out the last, partial
+     * fragment is still delivered.
+     *
+     * @throws StreamFailure why the stream ended; not thrown when the session was stopped
+     */
+    void run(CameraInput input) throws StreamFailure {
+        lastVideoNanos = System.nanoTime();
+        try {
+            while (!stopping.getAsBoolean()) {
+                AVPacket packet = input.read();
+                long now = System.nanoTime();
+                if (packet == null) {
+                    throw ended(now);
+                }
+                copy(input, packet, now);
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    private void copy(CameraInput input, AVPacket packet, long now) throws StreamFailure {
+        int stream = packet.stream_index();
+        boolean video = stream == input.videoStream();
+        if (!video && stream != input.audioStream()) {
+            av_packet_unref(packet);
+            return;
+        }
+        if (video) {
+            lastVideoNanos = now;
+        } else if (now - lastVideoNanos > settings.silenceTimeout().toNanos()) {
+            throw new StreamFailure(FailureKind.SILENT, "audio but no video for " + settings.silenceTimeout().toSeconds() + " s");
+        }
+        status.packet(packet.size(), video);
+        if (!place(input, packet, video, now)) {
+            av_packet_unref(packet);
+            return;
+        }
+        if (!video) {
+            // RTSP AAC packets carry no key flag; without it every audio sample is marked non-sync
+            packet.flags(packet.flags() | AV_PKT_FLAG_KEY);
+        }
+        try {
+            muxer.write(packet);
+        } catch (IOException e) {
+            throw new StreamFailure(FailureKind.FAILURE, "muxing failed: " + e.getMessage(), e);
+        }
+        deliver(muxer.takeOutput());
+        if (timeline.discontinuities() > discontinuitiesLogged) {
+            discontinuitiesLogged = timeline.discontinuities();
+            LOG.infof("camera %s: the camera's timestamps jumped; smoothed over (%d so far in session %s)",
+                    cameraId, discontinuitiesLogged, sessionId);
+        }
+    }
+
+    /** Moves the packet onto the session timeline, starting the muxer at the first keyframe; false when it cannot be muxed. */
+    private boolean place(CameraInput input, AVPacket packet, boolean video, long now) throws StreamFailure {
+        // the first packets of an RTSP session often have no timestamp: the muxer could not place them
+        if (packet.dts() == AV_NOPTS_VALUE) {
+            return false;
+        }
+        if (!timeline.started()) {
+            if (!video || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
+                return false;
+            }
+            startMuxer(input, packet.dts());
+        }
+        TimeBase timeBase = video ? input.videoTimeBase() : input.audioTimeBase();
+        OptionalLong shift = timeline.shift(packet.stream_index(), packet.dts(), timeBase, now);
+        if (shift.isEmpty()) {
+            return false;
+        }
+        long by = shift.getAsLong();
+        packet.pts(packet.pts() == AV_NOPTS_VALUE ? packet.dts() + by : packet.pts() + by);
+        packet.dts(packet.dts() + by);
+        return true;
+    }
+
+    private void startMuxer(CameraInput input, long keyframeDts) throws StreamFailure {
+        SessionClock sessionClock = new SessionClock(clock.instant());
+        timeline.start(keyframeDts, input.videoTimeBase());
+        try {
+            muxer = Fmp4Muxer.start(input.formatContext(), input.width(), input.height(), input.audioChannels(),
+                    settings.fragmentMaxBytes());
+        } catch (IOException | RuntimeException e) {
+            throw new StreamFailure(FailureKind.FAILURE, "cannot start the MP4 muxer: " + e.getMessage(), e);
+        }
+        assembler = new PieceAssembler(cameraId, sessionId, rotationSeconds, sessionClock);
+        deliver(muxer.takeOutput());
+        InitSegment init = assembler.init()
+                .orElseThrow(() -> new StreamFailure(FailureKind.FAILURE, "the MP4 muxer wrote no init segment"));
+        status.streaming(init.codec(), input.width(), input.height());
+        LOG.infof("camera %s: streaming %s %dx%d%s, session %s", cameraId, init.codec(), input.width(), input.height(),
+                input.audioStream() >= 0 ? " with AAC audio" : "", sessionId);
+    }
+
+    private void deliver(byte[] output) throws StreamFailure {
+        if (output.length == 0) {
+            return;
+        }
+        try {
+            for (MediaPiece piece : assembler.feed(output)) {
+                sink.accept(piece);
+            }
+        } catch (RuntimeException e) {
+            throw new StreamFailure(FailureKind.FAILURE, "cannot hand on media: " + e.getMessage(), e);
+        }
+    }
+
+    private StreamFailure ended(long now) {
+        Duration silent = Duration.ofNanos(now - lastVideoNanos);
+        // FFmpeg gives up after the silence timeout when no byte arrives; a quicker end is the camera closing the stream
+        if (silent.compareTo(settings.silenceTimeout().dividedBy(2)) >= 0) {
+            return new StreamFailure(FailureKind.SILENT, "no video for " + silent.toSeconds() + " s");
+        }
+        return new StreamFailure(FailureKind.FAILURE, "the camera ended the stream");
+    }
+
+    /** Delivers the last, partial fragment and frees the muxer, whatever ended the session. */
+    private void finish() {
+        if (muxer == null) {
+            return;
+        }
+        try {
+            deliver(muxer.finish());
+        } catch (IOException | StreamFailure | RuntimeException e) {
+            LOG.debugf("camera %s: the last fragment of session %s is lost: %s", cameraId, sessionId, e.getMessage());
+        } finally {
+            muxer.close();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.vigil.ingest.session;
+
+import io.vigil.contracts.CameraUrls;
+import io.vigil.ingest.status.FailureKind;
+
+/** A camera stream that could not be opened or broke; the message is safe to show (credentials redacted). */
+public final class StreamFailure extends Exception {
+
+    private final FailureKind kind;
+
+    public StreamFailure(FailureKind kind, String message) {
+        super(CameraUrls.redact(message));
+        this.kind = kind;
+    }
+
+    public StreamFailure(FailureKind kind, String message, Throwable cause) {
+        super(CameraUrls.redact(message), cause);
+        this.kind = kind;
+    }
+
+    public FailureKind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,64 @@
+package io.vigil.ingest.status;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One camera's meters, tagged {@code camera=<id>}; removed with the camera so a deleted camera leaves no series behind. */
+final class CameraMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger up = new AtomicInteger();
+    private final Counter reconnects;
+    private final Counter bytesPublished;
+    private final Counter piecesPublished;
+    private final Counter piecesFailed;
+    private final List<Meter> meters;
+
+    CameraMetrics(MeterRegistry registry, String cameraId) {
+        this.registry = registry;
+        Tags tags = Tags.of("camera", cameraId);
+        Gauge upGauge = Gauge.builder("vigil.ingest.stream.up", up, AtomicInteger::get)
+                .description("1 while the camera's stream delivers media, else 0")
+                .tags(tags).register(registry);
+        reconnects = Counter.builder("vigil.ingest.reconnects")
+                .description("Attempts to reopen the camera's stream after a failure")
+                .tags(tags).register(registry);
+        bytesPublished = Counter.builder("vigil.ingest.published.bytes")
+                .description("Media bytes (init and fragments) acknowledged by Kafka")
+                .baseUnit("bytes").tags(tags).register(registry);
+        piecesPublished = Counter.builder("vigil.ingest.published.pieces")
+                .description("Media pieces acknowledged by Kafka")
+                .tags(tags).register(registry);
+        piecesFailed = Counter.builder("vigil.ingest.failed.pieces")
+                .description("Media pieces Kafka did not take (lost)")
+                .tags(tags).register(registry);
+        meters = List.of(upGauge, reconnects, bytesPublished, piecesPublished, piecesFailed);
+    }
+
+    void up(boolean streaming) {
+        up.set(streaming ? 1 : 0);
+    }
+
+    void reconnect() {
+        reconnects.increment();
+    }
+
+    void published(long bytes) {
+        piecesPublished.increment();
+        bytesPublished.increment(bytes);
+    }
+
+    void failed() {
+        piecesFailed.increment();
+    }
+
+    void remove() {
+        meters.forEach(registry::remove);
+    }
+}

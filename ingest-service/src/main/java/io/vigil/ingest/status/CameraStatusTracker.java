@@ -1,0 +1,166 @@
+package io.vigil.ingest.status;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.contracts.CameraState;
+import io.vigil.contracts.CameraStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * One camera's status: its session reports what happens, the tracker publishes a {@link CameraStatus}
+ * on every change and on every heartbeat. Building and sending a status happen
+ * under one lock, so statuses leave in the order their states were reached.
+ */
+public final class CameraStatusTracker {
+
+    private final String cameraId;
+    private final String instance;
+    private final Consumer<CameraStatus> publisher;
+    private final CameraMetrics metrics;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
+    private final StreamMeter meter;
+    /** Counted on the producer's thread: not under the lock, which a status send may hold for a while. */
+    private final AtomicLong piecesPublished = new AtomicLong();
+
+    private CameraState state = CameraState.CONNECTING;
+    private String sessionId;
+    private String codec;
+    private Integer width;
+    private Integer height;
+    private String lastError;
+    private String errorCode;
+    private Instant retryAt;
+    private long attempts;
+    private long reconnects;
+    private Instant since;
+    /** The heartbeat found the stream silent while the session still waits inside FFmpeg. */
+    private volatile boolean silenceReported;
+    private boolean closed;
+
+    public CameraStatusTracker(String cameraId, String instance, Consumer<CameraStatus> publisher, MeterRegistry registry,
+                               Duration window, Clock clock, LongSupplier nanoTime) {
+        this.cameraId = cameraId;
+        this.instance = instance;
+        this.publisher = publisher;
+        this.metrics = new CameraMetrics(registry, cameraId);
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.meter = new StreamMeter(window.toNanos(), nanoTime.getAsLong());
+        this.since = clock.instant();
+    }
+
+    /** A new attempt to open the stream; every attempt after the first is a reconnect. */
+    public synchronized void connecting(String newSessionId) {
+        if (attempts++ > 0) {
+            reconnects++;
+            metrics.reconnect();
+        }
+        sessionId = newSessionId;
+        retryAt = null;
+        enter(CameraState.CONNECTING);
+    }
+
+    /** Media flows: the session's first keyframe went into the muxer. */
+    public synchronized void streaming(String newCodec, int newWidth, int newHeight) {
+        codec = newCodec;
+        width = newWidth;
+        height = newHeight;
+        lastError = null;
+        errorCode = null;
+        meter.restart(nanoTime.getAsLong());
+        enter(CameraState.STREAMING);
+    }
+
+    public void packet(int size, boolean video) {
+        meter.packet(size, video, nanoTime.getAsLong());
+        if (video && silenceReported) {
+            recovered();
+        }
+    }
+
+    /** The attempt failed; {@code message} must already be redacted. */
+    public synchronized void offline(FailureKind kind, String message, Instant nextAttempt) {
+        silenceReported = false;
+        lastError = message;
+        errorCode = kind.code();
+        retryAt = nextAttempt;
+        enter(CameraState.OFFLINE);
+    }
+
+    /** Mode off: nothing runs for this camera. */
+    public synchronized void stopped() {
+        sessionId = null;
+        retryAt = null;
+        enter(CameraState.STOPPED);
+    }
+
+    public void piecePublished(long bytes) {
+        piecesPublished.incrementAndGet();
+        metrics.published(bytes);
+    }
+
+    public void pieceFailed() {
+        metrics.failed();
+    }
+
+    /**
+     * Republishes the status, with fresh rates while streaming, so a status that stops being renewed
+     * tells its readers that this replica is gone. A stream silent for longer than
+     * {@code silenceTimeout} is reported offline here: FFmpeg may be blocked in a read the session
+     * cannot interrupt, but the status must not keep saying "streaming".
+     */
+    public synchronized void heartbeat(Duration silenceTimeout) {
+        if (closed) {
+            return;
+        }
+        long silentNanos = meter.silentNanos(nanoTime.getAsLong());
+        if (state == CameraState.STREAMING && !silenceReported && silentNanos > silenceTimeout.toNanos()) {
+            silenceReported = true;
+            lastError = "no video for " + Duration.ofNanos(silentNanos).toSeconds() + " s; waiting for the stream to end";
+            errorCode = FailureKind.SILENT.code();
+            since = clock.instant();
+            metrics.up(false);
+        }
+        publish();
+    }
+
+    /** No more statuses or metrics for this camera from this replica (removed, moved away or shut down). */
+    public synchronized void close() {
+        closed = true;
+        metrics.remove();
+    }
+
+    private synchronized void recovered() {
+        if (silenceReported) {
+            silenceReported = false;
+            lastError = null;
+            errorCode = null;
+            enter(CameraState.STREAMING);
+        }
+    }
+
+    private void enter(CameraState next) {
+        state = next;
+        since = clock.instant();
+        metrics.up(next == CameraState.STREAMING);
+        publish();
+    }
+
+    private void publish() {
+        if (closed) {
+            return;
+        }
+        boolean online = state == CameraState.STREAMING && !silenceReported;
+        StreamMeter.Rates rates = online ? meter.rates(nanoTime.getAsLong()) : new StreamMeter.Rates(0, 0);
+        CameraState shown = silenceReported ? CameraState.OFFLINE : state;
+        publisher.accept(new CameraStatus(CameraStatus.VERSION, cameraId, instance, shown, online, sessionId,
+                codec, width, height, rates.fps(), rates.bitrate(), lastError, errorCode, retryAt, reconnects,
+                piecesPublished.get(), since, clock.instant()));
+    }
+}

@@ -1,0 +1,70 @@
+package io.vigil.ingest.fragment;
+
+import io.vigil.fmp4.Mp4FormatException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CodecStringTest {
+
+    @Test
+    void avcNamesProfileConstraintsAndLevelInHex() {
+        // High profile (100), no constraint flags, level 3.1 (31)
+        Mp4Box entry = sampleEntry("avc1", box("avcC", bytes(1, 100, 0, 31, 0xFF, 0xE1)));
+
+        assertThat(CodecString.of(entry)).isEqualTo("avc1.64001f");
+    }
+
+    @Test
+    void hevcMainProfileFollowsTheAnnexEForm() {
+        // profile space 0, main tier, Main (1); compatible with profiles 1 and 2; progressive, frame-only...; level 3.1 (93)
+        Mp4Box entry = sampleEntry("hvc1", box("hvcC", bytes(1, 0x01, 0x60, 0, 0, 0, 0xB0, 0, 0, 0, 0, 0, 93)));
+
+        assertThat(CodecString.of(entry)).isEqualTo("hvc1.1.6.L93.B0");
+    }
+
+    @Test
+    void hevcHighTierKeepsInnerZeroConstraintBytes() {
+        // Main 10 (2), high tier, compatible with profile 2; level 4 (120)
+        Mp4Box entry = sampleEntry("hev1", box("hvcC", bytes(1, 0x22, 0x20, 0, 0, 0, 0x90, 0, 0x08, 0, 0, 0, 120)));
+
+        assertThat(CodecString.of(entry)).isEqualTo("hev1.2.4.H120.90.00.08");
+    }
+
+    @Test
+    void otherCodecsAreRefusedByName() {
+        Mp4Box entry = sampleEntry("mp4v", box("esds", bytes(0, 0, 0, 0)));
+
+        assertThatThrownBy(() -> CodecString.of(entry))
+                .isInstanceOf(Mp4FormatException.class)
+                .hasMessageContaining("mp4v");
+    }
+
+    private static Mp4Box sampleEntry(String type, byte[] configuration) {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        payload.writeBytes(new byte[78]);
+        payload.writeBytes(configuration);
+        return Mp4Box.of(box(type, payload.toByteArray()));
+    }
+
+    private static byte[] box(String type, byte[] payload) {
+        return ByteBuffer.allocate(8 + payload.length)
+                .putInt(8 + payload.length)
+                .put(type.getBytes(StandardCharsets.ISO_8859_1))
+                .put(payload)
+                .array();
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
+    }
+}

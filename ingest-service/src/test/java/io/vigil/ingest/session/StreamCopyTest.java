@@ -1,0 +1,79 @@
+package io.vigil.ingest.session;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vigil.contracts.CameraState;
+import io.vigil.contracts.CameraStatus;
+import io.vigil.contracts.MediaPiece;
+import io.vigil.contracts.PieceHeader;
+import io.vigil.ingest.media.FfmpegTools;
+import io.vigil.ingest.status.CameraStatusTracker;
+import io.vigil.ingest.status.FailureKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The whole copy, from an input FFmpeg opens to pieces, on a file with H.264 video and AAC sound. */
+class StreamCopyTest {
+
+    private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
+    private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofSeconds(10), Duration.ofSeconds(1),
+            Duration.ofSeconds(30), Duration.ofSeconds(30), 8 * 1024 * 1024);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void copiesVideoAndAacIntoPlayablePiecesUntilTheInputEnds() throws Exception {
+        Path input = FfmpegTools.testPatternWithSound(dir, 3, 25);
+        List<CameraStatus> statuses = new ArrayList<>();
+        CameraStatusTracker status = new CameraStatusTracker("cam-1", "test", statuses::add, new SimpleMeterRegistry(),
+                Duration.ofSeconds(5), Clock.systemUTC(), System::nanoTime);
+        List<MediaPiece> pieces = new ArrayList<>();
+        StreamCopy copy = new StreamCopy("cam-1", "session-1", () -> 900, SETTINGS, status, pieces::add, () -> false,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        try (CameraInput camera = CameraInput.open(input.toString(), Duration.ofSeconds(5))) {
+            assertThat(camera.audioStream()).isNotNegative();
+            assertThatThrownBy(() -> copy.run(camera))
+                    .isInstanceOfSatisfying(StreamFailure.class, failure -> assertThat(failure.kind()).isEqualTo(FailureKind.FAILURE))
+                    .hasMessageContaining("ended");
+        }
+
+        // the last GOP comes out when the copy ends
+        assertThat(pieces).hasSize(3);
+        List<PieceHeader> headers = pieces.stream().map(MediaPiece::header).toList();
+        assertThat(headers.get(0).start()).isEqualTo(NOW);
+        long total = 0;
+        for (PieceHeader header : headers) {
+            assertThat(header.keyframe()).isTrue();
+            assertThat(header.start()).isEqualTo(NOW.plusNanos(total * 1_000));
+            total += header.durationMicros();
+        }
+        assertThat(total).isEqualTo(3_000_000);
+        assertThat(statuses).extracting(CameraStatus::state).contains(CameraState.STREAMING);
+
+        ByteArrayOutputStream playable = new ByteArrayOutputStream();
+        playable.writeBytes(pieces.get(1).init());
+        playable.writeBytes(pieces.get(1).fragment());
+        Path file = Files.write(dir.resolve("piece.mp4"), playable.toByteArray());
+        assertThat(FfmpegTools.streams(file)).containsExactly("h264,video", "aac,audio");
+    }
+
+    @Test
+    void aMissingStreamFailsToOpenWithoutCrashing() {
+        assertThatThrownBy(() -> CameraInput.open(dir.resolve("nothing.mp4").toString(), Duration.ofSeconds(5)))
+                .isInstanceOfSatisfying(StreamFailure.class, failure -> assertThat(failure.kind()).isEqualTo(FailureKind.FAILURE));
+    }
+}
