@@ -1,0 +1,232 @@
+package io.vigil.system;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.vigil.devstack.LocalStack;
+import io.vigil.devstack.Scene;
+import io.vigil.devstack.TestCamera;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.containsString;
+
+/**
+ * The spine, end to end: a camera registered through the API is streamed by ingest, written by the
+ * recorder, catalogued by the indexer and served by the gateway — the four packaged services on a real
+ * Kafka broker, a real PostgreSQL and a real RTSP camera.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SpineTest {
+
+    private static final String PASSWORD = "door-s3cret-7731";
+    private static final int ROTATION_SECONDS = 10;
+
+    private LocalStack stack;
+
+    @BeforeAll
+    void startStack() throws IOException {
+        // under target/, so the logs of a failed run stay for reading
+        Path work = Files.createDirectories(Path.of("target")).resolve("stack-spine-" + System.currentTimeMillis());
+        stack = LocalStack.builder().workDir(work)
+                .camera(TestCamera.withPassword("door", Scene.MOVING, "vigil", PASSWORD))
+                .start();
+        RestAssured.baseURI = stack.gatewayUrl();
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
+    @AfterAll
+    void stopStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aRegisteredCameraIsRecordedInRotatedFilesThatPlay(@TempDir Path downloads) throws IOException {
+        String cameraUrl = stack.cameras().orElseThrow().url("door");
+        assertThat(cameraUrl).contains(PASSWORD);
+
+        given().contentType(ContentType.JSON)
+                .body(Map.of("id", "door", "name", "Front door", "url", cameraUrl,
+                        "mode", "continuous", "rotationSeconds", ROTATION_SECONDS))
+                .when().post("/api/cameras")
+                .then().statusCode(201)
+                .body(not(containsString(PASSWORD)))
+                .body("id", equalTo("door"));
+
+        List<JsonNode> recordings = await("two closed recordings of door")
+                .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> recordings("door"), list -> list.size() >= 2);
+
+        JsonNode first = recordings.get(0);
+        assertThat(first.path("cameraId").asText()).isEqualTo("door");
+        assertThat(first.path("codec").asText()).startsWith("avc1");
+        assertThat(first.path("width").asInt()).isEqualTo(1280);
+        assertThat(first.path("height").asInt()).isEqualTo(720);
+
+        // the file itself, judged by ffprobe rather than by our own catalog
+        byte[] media = given().when().get("/api/recordings/{id}/media", first.path("id").asLong())
+                .then().statusCode(200).header("Accept-Ranges", "bytes").extract().asByteArray();
+        assertThat((long) media.length).isEqualTo(first.path("bytes").asLong());
+        Path file = Files.write(downloads.resolve("first.mp4"), media);
+        JsonNode probe = Ffprobe.probe(file);
+        JsonNode video = probe.path("streams").path(0);
+        assertThat(video.path("codec_name").asText()).isEqualTo("h264");
+        assertThat(video.path("width").asInt()).isEqualTo(1280);
+        assertThat(video.path("height").asInt()).isEqualTo(720);
+        // a file from the middle of a session starts at a non-zero media time: its span is duration - start
+        double span = probe.path("format").path("duration").asDouble() - probe.path("format").path("start_time").asDouble();
+        assertThat(span).as("file span in seconds").isCloseTo(ROTATION_SECONDS, within(1.05));
+        assertThat(Ffprobe.firstVideoPacketFlags(file)).as("first packet flags").startsWith("K");
+        assertThat(Ffprobe.decodeErrors(file)).as("decoding errors").isEmpty();
+
+        // byte ranges
+        byte[] range = given().header("Range", "bytes=100-199")
+                .when().get("/api/recordings/{id}/media", first.path("id").asLong())
+                .then().statusCode(206)
+                .header("Content-Range", "bytes 100-199/" + media.length)
+                .header("Accept-Ranges", "bytes")
+                .extract().asByteArray();
+        assertThat(range).isEqualTo(Arrays.copyOfRange(media, 100, 200));
+        given().header("Range", "bytes=" + media.length + "-")
+                .when().get("/api/recordings/{id}/media", first.path("id").asLong())
+                .then().statusCode(416).header("Content-Range", "bytes */" + media.length);
+    }
+
+    @Test
+    @Order(2)
+    void theCatalogHasEveryPieceOfTheSessionInSequence() {
+        List<JsonNode> recordings = recordings("door");
+        assertThat(recordings).hasSizeGreaterThanOrEqualTo(2);
+        for (JsonNode recording : recordings) {
+            long firstSeq = recording.path("firstSequence").asLong();
+            long lastSeq = recording.path("lastSequence").asLong();
+            assertThat(recording.path("pieceCount").asLong()).as("pieces of %s", recording)
+                    .isEqualTo(lastSeq - firstSeq + 1);
+        }
+        for (int i = 1; i < recordings.size(); i++) {
+            JsonNode previous = recordings.get(i - 1);
+            JsonNode next = recordings.get(i);
+            if (previous.path("sessionId").equals(next.path("sessionId"))) {
+                assertThat(next.path("firstSequence").asLong()).as("sequence after %s", previous)
+                        .isEqualTo(previous.path("lastSequence").asLong() + 1);
+                assertThat(Instant.parse(next.path("start").asText()))
+                        .as("a file starts where the previous one ended")
+                        .isEqualTo(Instant.parse(previous.path("end").asText()));
+            }
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theCameraShowsLiveStatusWithoutItsPassword() {
+        Response response = given().when().get("/api/cameras/door");
+        response.then().statusCode(200)
+                .body(not(containsString(PASSWORD)))
+                .body("status.online", equalTo(true))
+                .body("status.state", equalTo("streaming"));
+        given().when().get("/api/cameras").then().statusCode(200).body(not(containsString(PASSWORD)));
+    }
+
+    @Test
+    @Order(4)
+    void badInputGetsClearErrors() {
+        given().when().get("/api/cameras/no-such-camera").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().when().get("/api/recordings/987654321").then().statusCode(404);
+        given().contentType(ContentType.JSON).body(Map.of("id", "Bad_Id!", "url", "rtsp://127.0.0.1/x"))
+                .when().post("/api/cameras")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("id"));
+        given().contentType(ContentType.JSON).body(Map.of("id", "ftp-cam", "url", "ftp://127.0.0.1/x"))
+                .when().post("/api/cameras")
+                .then().statusCode(400).body("field", equalTo("url"));
+        given().contentType(ContentType.JSON).body(Map.of("id", "rot-cam", "url", "rtsp://127.0.0.1/x", "rotationSeconds", 5))
+                .when().post("/api/cameras")
+                .then().statusCode(400).body("field", equalTo("rotationSeconds"));
+        given().queryParam("from", "yesterday").when().get("/api/cameras/door/recordings")
+                .then().statusCode(400).body("field", equalTo("from"));
+        given().queryParam("from", "2026-01-02T00:00:00Z").queryParam("to", "2026-01-01T00:00:00Z")
+                .when().get("/api/cameras/door/recordings").then().statusCode(400);
+    }
+
+    @Test
+    @Order(5)
+    void aCameraWhoseServerIsDownIsOfflineAndRetried() throws IOException {
+        String url = "rtsp://ghost:pw-never-shown@127.0.0.1:" + freePort() + "/ghost";
+        given().contentType(ContentType.JSON).body(Map.of("id", "ghost", "url", url))
+                .when().post("/api/cameras").then().statusCode(201);
+
+        JsonNode status = await("ghost offline and retried").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> camera("ghost").path("status"),
+                        s -> s.path("state").asText().equals("offline") && s.path("reconnects").asLong() >= 2);
+        assertThat(status.path("online").asBoolean()).isFalse();
+        assertThat(status.path("errorCode").asText()).isEqualTo("refused");
+        assertThat(status.toString()).doesNotContain("pw-never-shown");
+        // the other camera is unharmed
+        assertThat(camera("door").path("status").path("online").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void noServiceLogsACameraPassword() throws IOException {
+        List<Path> logs;
+        try (var files = Files.list(stack.workDir().resolve("services"))) {
+            logs = files.filter(f -> f.toString().endsWith(".log")).toList();
+        }
+        assertThat(logs).hasSize(4);
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            String text = Files.readString(log);
+            assertThat(text).as("log %s", log).doesNotContain(PASSWORD).doesNotContain("pw-never-shown");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static JsonNode camera(String id) {
+        return given().when().get("/api/cameras/{id}", id).then().statusCode(200).extract().as(JsonNode.class);
+    }
+
+    private static List<JsonNode> recordings(String camera) {
+        Instant now = Instant.now();
+        JsonNode array = given().queryParam("from", now.minus(Duration.ofHours(1)).toString())
+                .queryParam("to", now.plus(Duration.ofMinutes(5)).toString())
+                .when().get("/api/cameras/{id}/recordings", camera)
+                .then().statusCode(200).extract().as(JsonNode.class);
+        List<JsonNode> list = new java.util.ArrayList<>();
+        array.forEach(list::add);
+        list.sort(Comparator.comparing(r -> Instant.parse(r.path("start").asText())));
+        return list;
+    }
+}
