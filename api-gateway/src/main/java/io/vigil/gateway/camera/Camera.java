@@ -20,6 +20,7 @@ public class Camera {
     private String id;
     private String name;
     /** May hold credentials: never returned, never logged. */
+    @Column(columnDefinition = "text")
     private String url;
     @Convert(converter = CameraModeColumn.class)
     private CameraMode mode;

@@ -19,6 +19,7 @@ public class Recording {
     @Column(name = "camera_id")
     private String cameraId;
     /** Relative to the recordings root, '/' separated. */
+    @Column(columnDefinition = "text")
     private String path;
     @Column(name = "start_time")
     private Instant startTime;
