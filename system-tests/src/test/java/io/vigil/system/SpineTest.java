@@ -87,7 +87,7 @@ class SpineTest {
 
         JsonNode first = recordings.get(0);
         assertThat(first.path("cameraId").asText()).isEqualTo("door");
-        assertThat(first.path("codec").asText()).startsWith("avc1");
+        assertThat(first.path("codec").asText()).isEqualTo("h264");
         assertThat(first.path("width").asInt()).isEqualTo(1280);
         assertThat(first.path("height").asInt()).isEqualTo(720);
 
