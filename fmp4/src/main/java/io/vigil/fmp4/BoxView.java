@@ -8,21 +8,35 @@ import java.util.Optional;
 
 /**
  * A box already in memory, seen as its type and payload, for walking down container boxes
- * (moov → trak → mdia → mdhd). Reads never copy: the payload is a big-endian slice.
+ * (moov → trak → mdia → mdhd). Reads never copy: the payload is a big-endian slice, and field
+ * offsets count from its start.
  */
 record BoxView(String type, ByteBuffer payload) {
 
-    /** The box that fills {@code bytes} (a whole top-level box as read from a file). */
+    /** The box that fills {@code bytes} (a whole top-level box as read from a file or split from a stream). */
     static BoxView of(byte[] bytes) {
-        List<BoxView> boxes = parse(ByteBuffer.wrap(bytes));
+        List<BoxView> boxes = topLevel(bytes);
         if (boxes.size() != 1) {
             throw new Mp4FormatException("expected one box, found " + boxes.size());
         }
         return boxes.get(0);
     }
 
+    /** The boxes laid end to end in {@code bytes} (an init segment: ftyp then moov). */
+    static List<BoxView> topLevel(byte[] bytes) {
+        return parse(ByteBuffer.wrap(bytes));
+    }
+
     List<BoxView> children() {
         return parse(payload.duplicate());
+    }
+
+    /** Children of a box whose payload starts with {@code skip} bytes of its own fields (a sample entry, stsd). */
+    List<BoxView> children(int skip) {
+        ByteBuffer rest = payload.duplicate();
+        requireBytes(rest, skip);
+        rest.position(rest.position() + skip);
+        return parse(rest);
     }
 
     List<BoxView> children(String childType) {
@@ -37,37 +51,44 @@ record BoxView(String type, ByteBuffer payload) {
         return child(childType).orElseThrow(() -> new Mp4FormatException(type + " has no " + childType + " box"));
     }
 
-    /** The payload of a "full box": version in the high byte of the first word, flags in the low 24 bits. */
+    /** A "full box" starts with a version byte and 24 bits of flags. */
     int version() {
-        return (int) (uint32(payload, 0) >>> 24);
+        return u8(0);
     }
 
     int flags() {
-        return (int) (uint32(payload, 0) & 0xFF_FFFF);
+        return (int) (u32(0) & 0xFF_FFFF);
     }
 
-    /** The payload positioned after the full-box version and flags. */
-    ByteBuffer fullBoxBody() {
-        ByteBuffer body = payload.duplicate();
-        body.position(body.position() + 4);
-        return body;
+    /** Bytes of payload. */
+    int size() {
+        return payload.remaining();
     }
 
-    /** An unsigned 32-bit field {@code at} bytes into {@code body}. */
-    static long uint32(ByteBuffer body, int at) {
-        requireBytes(body, at + 4);
-        return body.getInt(body.position() + at) & 0xFFFF_FFFFL;
+    int u8(int at) {
+        requireBytes(payload, at + 1);
+        return payload.get(payload.position() + at) & 0xFF;
     }
 
-    /** A 64-bit field {@code at} bytes into {@code body}; MP4 never needs its sign bit. */
-    static long int64(ByteBuffer body, int at) {
-        requireBytes(body, at + 8);
-        return body.getLong(body.position() + at);
+    int u16(int at) {
+        requireBytes(payload, at + 2);
+        return payload.getShort(payload.position() + at) & 0xFFFF;
     }
 
-    private static void requireBytes(ByteBuffer body, int length) {
-        if (body.remaining() < length) {
-            throw new Mp4FormatException("box of " + body.remaining() + " bytes is too short for its fields");
+    long u32(int at) {
+        requireBytes(payload, at + 4);
+        return payload.getInt(payload.position() + at) & 0xFFFF_FFFFL;
+    }
+
+    /** A 64-bit field; MP4 never needs its sign bit. */
+    long u64(int at) {
+        requireBytes(payload, at + 8);
+        return payload.getLong(payload.position() + at);
+    }
+
+    private static void requireBytes(ByteBuffer buffer, int length) {
+        if (buffer.remaining() < length) {
+            throw new Mp4FormatException("box of " + buffer.remaining() + " bytes is too short for its fields");
         }
     }
 

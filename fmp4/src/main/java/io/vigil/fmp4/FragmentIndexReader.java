@@ -33,11 +33,11 @@ public final class FragmentIndexReader {
 
     public static FragmentIndex read(FileChannel file) throws IOException {
         long fileSize = file.size();
-        VideoTrack track = null;
+        Track track = null;
         long initSize = 0;
         List<Timed> timed = new ArrayList<>();
         BoxHeader moof = null;
-        MovieFragment moofTiming = null;
+        Timing moofTiming = null;
         long position = 0;
         Optional<BoxHeader> next;
         while ((next = BoxHeader.read(file, position, fileSize)).isPresent()) {
@@ -47,7 +47,7 @@ public final class FragmentIndexReader {
             }
             switch (box.type()) {
                 case "moov" -> {
-                    track = VideoTrack.of(BoxView.of(box.readAll(file, MAX_METADATA_BOX_BYTES)));
+                    track = Track.timing(BoxView.of(box.readAll(file, MAX_METADATA_BOX_BYTES)));
                     initSize = box.end();
                 }
                 case "moof" -> {
@@ -55,7 +55,7 @@ public final class FragmentIndexReader {
                         throw new Mp4FormatException("moof at byte " + box.offset() + " comes before any moov");
                     }
                     moof = box;
-                    moofTiming = MovieFragment.of(BoxView.of(box.readAll(file, MAX_METADATA_BOX_BYTES)), track);
+                    moofTiming = Timing.of(box.readAll(file, MAX_METADATA_BOX_BYTES), track);
                 }
                 case "mdat" -> {
                     if (moof != null) {
@@ -72,25 +72,30 @@ public final class FragmentIndexReader {
         if (track == null) {
             throw new Mp4FormatException("no complete moov box: not an MP4 file, or cut inside its init segment");
         }
-        return new FragmentIndex(initSize, toMicros(timed, track.timescale()));
+        return new FragmentIndex(initSize, toMicros(timed, track));
     }
 
-    private static List<Fragment> toMicros(List<Timed> timed, long timescale) {
+    private static List<Fragment> toMicros(List<Timed> timed, Track track) {
         List<Fragment> fragments = new ArrayList<>(timed.size());
         for (Timed fragment : timed) {
             // relative to the first fragment before scaling: absolute tfdt values may be huge
             long start = fragment.timing.decodeTime() - timed.get(0).timing.decodeTime();
             fragments.add(new Fragment(fragment.offset, fragment.size,
-                    micros(start, timescale), micros(fragment.timing.duration(), timescale)));
+                    track.micros(start), track.micros(fragment.timing.duration())));
         }
         return fragments;
     }
 
-    /** Ticks to microseconds without overflowing for any tick count a file can hold. */
-    static long micros(long ticks, long timescale) {
-        return ticks / timescale * 1_000_000 + ticks % timescale * 1_000_000 / timescale;
+    /** A moof's timing for the timing track, read as soon as the moof is: a corrupt one fails the file. */
+    private record Timing(long decodeTime, long duration) {
+
+        static Timing of(byte[] moof, Track track) {
+            TrackFragment fragment = TrackFragment.of(moof, track)
+                    .orElseThrow(() -> new Mp4FormatException("moof has no traf for track " + track.id()));
+            return new Timing(fragment.decodeTime(), fragment.duration());
+        }
     }
 
-    private record Timed(long offset, long size, MovieFragment timing) {
+    private record Timed(long offset, long size, Timing timing) {
     }
 }

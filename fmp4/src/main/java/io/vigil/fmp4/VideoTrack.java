@@ -1,53 +1,43 @@
 package io.vigil.fmp4;
 
-import java.util.List;
-
 /**
- * What the fragments need from the init segment: which track is the video, its timescale (ticks
- * per second) and the sample duration fragments fall back to when they state none (trex).
+ * The video of a fragmented MP4 stream as its init segment describes it: the track its fragments
+ * are timed by, and the format a player must be told about.
+ *
+ * @param codec  RFC 6381 codec string, {@code avc1.64001f} or {@code hvc1.1.6.L93.B0}
+ * @param width  pixels, as the sample entry states them
+ * @param height pixels, as the sample entry states them
  */
-record VideoTrack(long trackId, long timescale, long defaultSampleDuration) {
+public record VideoTrack(Track track, String codec, int width, int height) {
 
-    static VideoTrack of(BoxView moov) {
-        List<BoxView> traks = moov.children("trak");
-        if (traks.isEmpty()) {
-            throw new Mp4FormatException("moov has no track");
-        }
-        // the video track times the file; a file without one (audio only) is timed by its first track
-        BoxView trak = traks.stream().filter(VideoTrack::isVideo).findFirst().orElse(traks.get(0));
-        long trackId = trackId(trak.require("tkhd"));
-        long timescale = timescale(trak.require("mdia").require("mdhd"));
-        long defaultDuration = moov.child("mvex").stream()
-                .flatMap(mvex -> mvex.children("trex").stream())
-                .map(BoxView::fullBoxBody)
-                .filter(trex -> BoxView.uint32(trex, 0) == trackId)
-                .mapToLong(trex -> BoxView.uint32(trex, 8))
+    /** Where a visual sample entry states its size: after reserved, data reference and pre-defined fields. */
+    private static final int WIDTH_AT = 24;
+    private static final int HEIGHT_AT = 26;
+
+    /**
+     * Reads the init segment's video: {@code init} holds top-level boxes (ftyp and moov, as a muxer
+     * writes them), the moov among them.
+     *
+     * @throws Mp4FormatException if there is no H.264 or H.265 video track set up for fragments
+     */
+    public static VideoTrack of(byte[] init) {
+        BoxView moov = BoxView.topLevel(init).stream()
+                .filter(box -> box.type().equals("moov"))
                 .findFirst()
-                .orElse(0);
-        return new VideoTrack(trackId, timescale, defaultDuration);
-    }
-
-    private static boolean isVideo(BoxView trak) {
-        return trak.child("mdia")
-                .flatMap(mdia -> mdia.child("hdlr"))
-                .map(hdlr -> BoxView.uint32(hdlr.fullBoxBody(), 4) == fourCc("vide"))
-                .orElse(false);
-    }
-
-    private static long trackId(BoxView tkhd) {
-        // creation and modification times are 32-bit in version 0, 64-bit in version 1
-        return BoxView.uint32(tkhd.fullBoxBody(), tkhd.version() == 1 ? 16 : 8);
-    }
-
-    private static long timescale(BoxView mdhd) {
-        long timescale = BoxView.uint32(mdhd.fullBoxBody(), mdhd.version() == 1 ? 16 : 8);
-        if (timescale == 0) {
-            throw new Mp4FormatException("mdhd timescale is 0");
+                .orElseThrow(() -> new Mp4FormatException("the init segment has no moov box"));
+        BoxView trak = moov.children("trak").stream()
+                .filter(Track::isVideo)
+                .findFirst()
+                .orElseThrow(() -> new Mp4FormatException("the init segment has no video track"));
+        Track track = Track.of(moov, trak);
+        if (Track.trex(moov, track.id()).isEmpty()) {
+            throw new Mp4FormatException("the init segment is not fragmented (no trex for the video track)");
         }
-        return timescale;
-    }
-
-    private static long fourCc(String type) {
-        return ((long) type.charAt(0) << 24) | (type.charAt(1) << 16) | (type.charAt(2) << 8) | type.charAt(3);
+        BoxView stsd = trak.require("mdia").require("minf").require("stbl").require("stsd");
+        // stsd: version and flags, entry count, then the sample entries
+        BoxView sampleEntry = stsd.children(8).stream()
+                .findFirst()
+                .orElseThrow(() -> new Mp4FormatException("the video track has no sample entry"));
+        return new VideoTrack(track, CodecString.of(sampleEntry), sampleEntry.u16(WIDTH_AT), sampleEntry.u16(HEIGHT_AT));
     }
 }

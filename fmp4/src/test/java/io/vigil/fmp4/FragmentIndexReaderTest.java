@@ -118,14 +118,6 @@ class FragmentIndexReaderTest {
                 .isInstanceOf(Mp4FormatException.class).hasMessageContaining("100 samples");
     }
 
-    @Test
-    void convertsTicksToMicrosecondsWithoutOverflow() {
-        assertThat(FragmentIndexReader.micros(3, 90_000)).isEqualTo(33);
-        assertThat(FragmentIndexReader.micros(Long.MAX_VALUE / 2, 90_000)).isEqualTo(Long.MAX_VALUE / 2 / 90_000 * 1_000_000
-                + Long.MAX_VALUE / 2 % 90_000 * 1_000_000 / 90_000);
-        assertThat(FragmentIndexReader.micros(-512, TIMESCALE)).isEqualTo(-40_000);
-    }
-
     private static byte[] videoMoov(int trexDefaultDuration) {
         return moov(trak(VIDEO, "vide", TIMESCALE), mvex(trex(VIDEO, trexDefaultDuration)));
     }

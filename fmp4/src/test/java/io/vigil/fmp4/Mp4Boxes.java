@@ -5,16 +5,22 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Hand-built ISO BMFF boxes, byte for byte as the specification lays them out, for the reader's tests. */
+/** Hand-built ISO BMFF boxes, byte for byte as the specification lays them out, for the parsers' tests. */
 final class Mp4Boxes {
 
     static final int TFHD_DEFAULT_BASE_IS_MOOF = 0x2_0000;
     static final int TFHD_DEFAULT_SAMPLE_DURATION = 0x8;
     static final int TFHD_BASE_DATA_OFFSET = 0x1;
+    static final int TFHD_DEFAULT_SAMPLE_FLAGS = 0x20;
+    static final int TFHD_DURATION_IS_EMPTY = 0x1_0000;
     static final int TRUN_DATA_OFFSET = 0x1;
+    static final int TRUN_FIRST_SAMPLE_FLAGS = 0x4;
     static final int TRUN_SAMPLE_DURATION = 0x100;
     static final int TRUN_SAMPLE_SIZE = 0x200;
     static final int TRUN_SAMPLE_FLAGS = 0x400;
+    /** Sample flags of a keyframe (depends on no other sample) and of a frame that is not one. */
+    static final int SYNC_SAMPLE = 0x0200_0000;
+    static final int NON_SYNC_SAMPLE = 0x0101_0000;
 
     private Mp4Boxes() {
     }
@@ -38,16 +44,36 @@ final class Mp4Boxes {
 
     /** A trak with the given handler ("vide", "soun") and timescale. */
     static byte[] trak(int trackId, String handler, int timescale) {
+        return trak(trackId, handler, timescale, box("minf"));
+    }
+
+    /** A video trak whose sample table describes its one sample entry. */
+    static byte[] videoTrak(int trackId, int timescale, byte[] sampleEntry) {
+        byte[] stsd = fullBox("stsd", 0, 0, concat(ByteBuffer.allocate(4).putInt(1).array(), sampleEntry));
+        return trak(trackId, "vide", timescale, box("minf", box("stbl", stsd)));
+    }
+
+    private static byte[] trak(int trackId, String handler, int timescale, byte[] minf) {
         byte[] tkhd = fullBox("tkhd", 0, 3, ByteBuffer.allocate(80).putInt(0).putInt(0).putInt(trackId).array());
         byte[] mdhd = fullBox("mdhd", 0, 0, ByteBuffer.allocate(20).putInt(0).putInt(0).putInt(timescale).array());
         byte[] hdlr = fullBox("hdlr", 0, 0, ByteBuffer.allocate(21).putInt(0)
                 .put(handler.getBytes(StandardCharsets.ISO_8859_1)).array());
-        return box("trak", tkhd, box("mdia", mdhd, hdlr, box("minf")));
+        return box("trak", tkhd, box("mdia", mdhd, hdlr, minf));
+    }
+
+    /** A visual sample entry (avc1, hvc1...): 78 bytes of its own fields, the size among them, then its boxes. */
+    static byte[] sampleEntry(String type, int width, int height, byte[]... configuration) {
+        byte[] fields = ByteBuffer.allocate(78).position(24).putShort((short) width).putShort((short) height).array();
+        return box(type, concat(fields, concat(configuration)));
     }
 
     static byte[] trex(int trackId, int defaultSampleDuration) {
+        return trex(trackId, defaultSampleDuration, 0);
+    }
+
+    static byte[] trex(int trackId, int defaultSampleDuration, int defaultSampleFlags) {
         return fullBox("trex", 0, 0, ByteBuffer.allocate(20).putInt(trackId).putInt(1)
-                .putInt(defaultSampleDuration).putInt(0).putInt(0).array());
+                .putInt(defaultSampleDuration).putInt(0).putInt(defaultSampleFlags).array());
     }
 
     static byte[] moov(byte[]... children) {
@@ -59,12 +85,19 @@ final class Mp4Boxes {
     }
 
     static byte[] tfhd(int trackId, int flags, int defaultSampleDuration) {
-        ByteBuffer fields = ByteBuffer.allocate(20).putInt(trackId);
+        return tfhd(trackId, flags, defaultSampleDuration, 0);
+    }
+
+    static byte[] tfhd(int trackId, int flags, int defaultSampleDuration, int defaultSampleFlags) {
+        ByteBuffer fields = ByteBuffer.allocate(24).putInt(trackId);
         if ((flags & TFHD_BASE_DATA_OFFSET) != 0) {
             fields.putLong(0);
         }
         if ((flags & TFHD_DEFAULT_SAMPLE_DURATION) != 0) {
             fields.putInt(defaultSampleDuration);
+        }
+        if ((flags & TFHD_DEFAULT_SAMPLE_FLAGS) != 0) {
+            fields.putInt(defaultSampleFlags);
         }
         return fullBox("tfhd", 0, flags, Arrays.copyOf(fields.array(), fields.position()));
     }
@@ -77,11 +110,27 @@ final class Mp4Boxes {
 
     /** A trun with per-sample duration, size and flags, as FFmpeg writes it. */
     static byte[] trunWithDurations(int... durations) {
+        return trunWithSampleFlags(0, durations);
+    }
+
+    /** A trun with per-sample duration, size and flags, every sample flagged {@code sampleFlags}. */
+    static byte[] trunWithSampleFlags(int sampleFlags, int... durations) {
         ByteBuffer fields = ByteBuffer.allocate(8 + 12 * durations.length).putInt(durations.length).putInt(0);
         for (int duration : durations) {
-            fields.putInt(duration).putInt(1000).putInt(0);
+            fields.putInt(duration).putInt(1000).putInt(sampleFlags);
         }
         return fullBox("trun", 0, TRUN_DATA_OFFSET | TRUN_SAMPLE_DURATION | TRUN_SAMPLE_SIZE | TRUN_SAMPLE_FLAGS, fields.array());
+    }
+
+    /** A trun with per-sample durations and sizes, and flags for its first sample only. */
+    static byte[] trunWithFirstSampleFlags(int firstSampleFlags, int... durations) {
+        ByteBuffer fields = ByteBuffer.allocate(12 + 8 * durations.length).putInt(durations.length).putInt(0)
+                .putInt(firstSampleFlags);
+        for (int duration : durations) {
+            fields.putInt(duration).putInt(1000);
+        }
+        return fullBox("trun", 0, TRUN_DATA_OFFSET | TRUN_FIRST_SAMPLE_FLAGS | TRUN_SAMPLE_DURATION | TRUN_SAMPLE_SIZE,
+                fields.array());
     }
 
     /** A trun with sizes only: durations come from tfhd or trex. */
@@ -114,6 +163,14 @@ final class Mp4Boxes {
         int[] durations = new int[samples];
         Arrays.fill(durations, ticks);
         return durations;
+    }
+
+    static byte[] bytes(int... values) {
+        byte[] bytes = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bytes[i] = (byte) values[i];
+        }
+        return bytes;
     }
 
     static byte[] concat(byte[]... parts) {

@@ -5,6 +5,8 @@ import io.vigil.contracts.PieceHeader;
 import io.vigil.fmp4.Box;
 import io.vigil.fmp4.BoxSplitter;
 import io.vigil.fmp4.Mp4FormatException;
+import io.vigil.fmp4.TrackFragment;
+import io.vigil.fmp4.VideoTrack;
 import io.vigil.ingest.time.SessionClock;
 
 import java.util.ArrayList;
@@ -27,7 +29,9 @@ public final class PieceAssembler {
     private final BoxSplitter splitter = new BoxSplitter();
 
     private byte[] ftyp;
-    private InitSegment init;
+    /** ftyp+moov, handed on with every piece so each one plays on its own. */
+    private byte[] init;
+    private VideoTrack video;
     private byte[] pendingMoof;
     private long sequence;
     private long firstDecodeTime = -1;
@@ -56,7 +60,9 @@ public final class PieceAssembler {
                     if (ftyp == null) {
                         throw new Mp4FormatException("moov without a preceding ftyp");
                     }
-                    init = InitSegment.of(ftyp, box.bytes());
+                    byte[] segment = concat(ftyp, box.bytes());
+                    video = VideoTrack.of(segment);
+                    init = segment;
                 }
                 case "moof" -> {
                     if (init == null || pendingMoof != null) {
@@ -79,13 +85,14 @@ public final class PieceAssembler {
         return pieces;
     }
 
-    /** The session's init segment, once the muxer has written it. */
-    public Optional<InitSegment> init() {
-        return Optional.ofNullable(init);
+    /** The session's video as its init segment describes it, once the muxer has written it. */
+    public Optional<VideoTrack> video() {
+        return Optional.ofNullable(video);
     }
 
     private MediaPiece piece(byte[] moof, byte[] mdat) {
-        Optional<FragmentTiming> timing = FragmentTiming.of(moof, init);
+        // a fragment without video samples (audio only) takes no time and starts where the last one ended
+        Optional<TrackFragment> timing = TrackFragment.of(moof, video.track()).filter(TrackFragment::hasSamples);
         long startTicks = endTicks;
         long durationTicks = 0;
         boolean keyframe = false;
@@ -95,22 +102,21 @@ public final class PieceAssembler {
             }
             startTicks = timing.get().decodeTime() - firstDecodeTime;
             durationTicks = timing.get().duration();
-            keyframe = timing.get().keyframe();
+            keyframe = timing.get().startsWithSyncSample();
         }
         endTicks = startTicks + durationTicks;
-        long startMicros = micros(startTicks);
-        long durationMicros = micros(endTicks) - startMicros;
-        byte[] fragment = new byte[moof.length + mdat.length];
-        System.arraycopy(moof, 0, fragment, 0, moof.length);
-        System.arraycopy(mdat, 0, fragment, moof.length, mdat.length);
+        // rounding the ends, not the durations, keeps pieces contiguous
+        long startMicros = video.track().micros(startTicks);
+        long durationMicros = video.track().micros(endTicks) - startMicros;
         PieceHeader header = new PieceHeader(PieceHeader.VERSION, cameraId, sessionId, sequence++,
-                clock.at(startMicros), durationMicros, init.codec(), keyframe, rotationSeconds.getAsInt());
-        return new MediaPiece(header, init.bytes(), fragment);
+                clock.at(startMicros), durationMicros, video.codec(), keyframe, rotationSeconds.getAsInt());
+        return new MediaPiece(header, init, concat(moof, mdat));
     }
 
-    /** Ticks to microseconds without overflow; rounding the ends, not the durations, keeps pieces contiguous. */
-    private long micros(long ticks) {
-        long timescale = init.timescale();
-        return ticks / timescale * 1_000_000 + ticks % timescale * 1_000_000 / timescale;
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] joined = new byte[first.length + second.length];
+        System.arraycopy(first, 0, joined, 0, first.length);
+        System.arraycopy(second, 0, joined, first.length, second.length);
+        return joined;
     }
 }

@@ -1,8 +1,8 @@
 package io.vigil.ingest.session;
 
 import io.vigil.contracts.MediaPiece;
+import io.vigil.fmp4.VideoTrack;
 import io.vigil.ingest.fragment.Fmp4Muxer;
-import io.vigil.ingest.fragment.InitSegment;
 import io.vigil.ingest.fragment.PieceAssembler;
 import io.vigil.ingest.status.CameraStatusTracker;
 import io.vigil.ingest.status.FailureKind;
@@ -149,10 +149,10 @@ final class StreamCopy {
         }
         assembler = new PieceAssembler(cameraId, sessionId, rotationSeconds, sessionClock);
         deliver(muxer.takeOutput());
-        InitSegment init = assembler.init()
+        VideoTrack video = assembler.video()
                 .orElseThrow(() -> new StreamFailure(FailureKind.FAILURE, "the MP4 muxer wrote no init segment"));
-        status.streaming(init.codec(), input.width(), input.height());
-        LOG.infof("camera %s: streaming %s %dx%d%s, session %s", cameraId, init.codec(), input.width(), input.height(),
+        status.streaming(video.codec(), input.width(), input.height());
+        LOG.infof("camera %s: streaming %s %dx%d%s, session %s", cameraId, video.codec(), input.width(), input.height(),
                 input.audioStream() >= 0 ? " with AAC audio" : "", sessionId);
     }
 

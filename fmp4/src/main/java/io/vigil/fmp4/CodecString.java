@@ -1,6 +1,4 @@
-package io.vigil.ingest.fragment;
-
-import io.vigil.fmp4.Mp4FormatException;
+package io.vigil.fmp4;
 
 import java.util.Locale;
 
@@ -16,7 +14,7 @@ final class CodecString {
     private CodecString() {
     }
 
-    static String of(Mp4Box sampleEntry) {
+    static String of(BoxView sampleEntry) {
         String type = sampleEntry.type();
         return switch (type) {
             case "avc1", "avc3" -> avc(type, configuration(sampleEntry, "avcC"));
@@ -25,7 +23,7 @@ final class CodecString {
         };
     }
 
-    private static Mp4Box configuration(Mp4Box sampleEntry, String type) {
+    private static BoxView configuration(BoxView sampleEntry, String type) {
         return sampleEntry.children(VISUAL_SAMPLE_ENTRY_FIELDS).stream()
                 .filter(child -> child.type().equals(type))
                 .findFirst()
@@ -33,7 +31,7 @@ final class CodecString {
     }
 
     /** avcC: version, then profile, constraint flags and level, one byte each. */
-    private static String avc(String type, Mp4Box avcC) {
+    private static String avc(String type, BoxView avcC) {
         return String.format(Locale.ROOT, "%s.%02x%02x%02x", type, avcC.u8(1), avcC.u8(2), avcC.u8(3));
     }
 
@@ -41,7 +39,7 @@ final class CodecString {
      * hvcC: version; profile space (2 bits), tier (1), profile (5); 32 profile compatibility flags;
      * 6 bytes of constraint flags; level.
      */
-    private static String hevc(String type, Mp4Box hvcC) {
+    private static String hevc(String type, BoxView hvcC) {
         int profileByte = hvcC.u8(1);
         int profileSpace = profileByte >> 6;
         boolean highTier = (profileByte & 0x20) != 0;
