@@ -143,10 +143,10 @@ public final class LocalStack implements AutoCloseable {
                 settings.workDir.resolve("services").resolve(service.module() + ".log"));
     }
 
-    /** Through the gateway's API, as a user would; the gateway publishes it to the ingest service. */
+    /** Through the gateway's API, as a user would; the gateway publishes it to the ingest service. (30 s files, so the first recording is in the API within a minute) */
     private void registerDemoCamera() {
         String body = """
-                {"id":"%s","name":"Demo camera","url":"%s","mode":"continuous","rotationSeconds":60}"""
+                {"id":"%s","name":"Demo camera","url":"%s","mode":"continuous","rotationSeconds":30}"""
                 .formatted(DEMO_CAMERA, cameras.url(DEMO_CAMERA));
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/cameras"))
                 .header("Content-Type", "application/json")
