@@ -143,7 +143,10 @@ public final class LocalStack implements AutoCloseable {
                 settings.workDir.resolve("services").resolve(service.module() + ".log"));
     }
 
-    /** Through the gateway's API, as a user would; the gateway publishes it to the ingest service. (30 s files, so the first recording is in the API within a minute) */
+    /**
+     * Through the gateway's API, as a user would; the gateway publishes it to the ingest service.
+     * 30 s files, so the first recording is in the API within a minute of {@code ./vigil up}.
+     */
     private void registerDemoCamera() {
         String body = """
                 {"id":"%s","name":"Demo camera","url":"%s","mode":"continuous","rotationSeconds":30}"""
