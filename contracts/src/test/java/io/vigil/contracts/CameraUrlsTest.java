@@ -19,6 +19,14 @@ class CameraUrlsTest {
     }
 
     @Test
+    void masksPasswordLikeQueryParameters() {
+        assertThat(CameraUrls.redact("http://cam/snapshot.cgi?user=admin&pwd=hunter2&channel=1"))
+                .isEqualTo("http://cam/snapshot.cgi?user=***&pwd=***&channel=1");
+        assertThat(CameraUrls.redact("https://cdn/live.m3u8?token=abc123#x")).isEqualTo("https://cdn/live.m3u8?token=***#x");
+        assertThat(CameraUrls.redact("rtsp://cam/stream?channel=1&subtype=0")).isEqualTo("rtsp://cam/stream?channel=1&subtype=0");
+    }
+
+    @Test
     void cameraConfigNeverPrintsItsPassword() {
         CameraConfig config = new CameraConfig(1, "door", "Door", "rtsp://u:hunter2@cam/s",
                 CameraMode.CONTINUOUS, 900, 1, Instant.EPOCH);
