@@ -49,13 +49,18 @@ public class Camera {
                 && rotationSeconds == spec.rotationSeconds();
     }
 
-    /** Applies new settings as the next revision. */
+    /**
+     * Applies new settings as the next revision. The revision is at least the change's epoch
+     * milliseconds, not just one more: a publish that Kafka stored but acknowledged too late is rolled
+     * back here, and a plain increment would reuse its revision for different settings, which ingest
+     * would then ignore as already seen.
+     */
     Camera change(CameraSpec spec, Instant now) {
         name = spec.name();
         url = spec.url();
         mode = spec.mode();
         rotationSeconds = spec.rotationSeconds();
-        revision++;
+        revision = Math.max(revision + 1, now.toEpochMilli());
         updatedAt = now;
         return this;
     }

@@ -12,7 +12,7 @@ public record CameraView(
         String name,
         @Schema(description = "the camera URL with user:password masked", example = "rtsp://***@192.168.1.20:554/stream")
         String url,
-        @Schema(description = "whether the stored URL carries user-info") boolean credentials,
+        @Schema(description = "whether the stored URL carries credentials (user-info or a password-like query parameter)") boolean credentials,
         @Schema(enumeration = {"off", "continuous", "events"}) String mode,
         int rotationSeconds,
         long revision,

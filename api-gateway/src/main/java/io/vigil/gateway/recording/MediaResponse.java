@@ -1,12 +1,16 @@
 package io.vigil.gateway.recording;
 
+import io.vigil.gateway.problem.ProblemException;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.jboss.resteasy.reactive.PathPart;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.vigil.gateway.problem.ProblemException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -41,6 +45,9 @@ final class MediaResponse {
     private static long size(Path file) {
         try {
             return Files.size(file);
+        } catch (NoSuchFileException e) {
+            // deleted (retention, an operator) since the catalog was read
+            throw ProblemException.notFound("the recording's file is no longer on the volume");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the size of " + file, e);
         }

@@ -128,6 +128,8 @@ class RecordingResourceTest {
         badQuery("yesterday", "2025-01-10T10:00:00Z", "from");
         badQuery("2025-01-10T10:00:00Z", "2025-01-10 11:00", "to");
         badQuery("2024-11-01T00:00:00Z", "2025-01-10T00:00:00Z", "from");
+        badQuery("+200000-01-01T00:00:00Z", "+200000-01-02T00:00:00Z", "from");
+        badQuery("2025-01-10T00:00:00Z", "-1000000000-01-01T00:00:00Z", "to");
         given().get("/api/cameras/rec-nobody/recordings").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/cameras/NOT_AN_ID/recordings").then().statusCode(404);
         given().get("/api/recordings/999999").then().statusCode(404).contentType("application/problem+json");

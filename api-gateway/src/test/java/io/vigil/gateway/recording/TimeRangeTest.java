@@ -35,6 +35,13 @@ class TimeRangeTest {
     }
 
     @Test
+    void absurdInstantsAreRefusedNotOverflowed() {
+        assertInvalid(null, "-1000000000-01-01T00:00:00Z", "to");
+        assertInvalid("+200000-01-01T00:00:00Z", "+200000-01-02T00:00:00Z", "from");
+        assertInvalid("1969-12-31T23:00:00Z", "1970-01-01T01:00:00Z", "from");
+    }
+
+    @Test
     void fromMustComeBeforeTo() {
         assertInvalid("2026-11-22T10:00:00Z", "2026-11-22T10:00:00Z", "from");
         assertInvalid("2026-11-22T11:00:00Z", "2026-11-22T10:00:00Z", "from");
