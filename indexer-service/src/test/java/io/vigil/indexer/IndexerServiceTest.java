@@ -179,6 +179,23 @@ class IndexerServiceTest {
     }
 
     @Test
+    void aRowTheCatalogRefusesDoesNotStopTheBackfill() throws Exception {
+        String refused = newRecording(Instant.parse("2026-11-23T09:00:00Z"));
+        // session_id is varchar(64): PostgreSQL refuses this row, and will every time
+        Files.writeString(journal(refused), """
+                {"cameraId":"door","sessionId":"%s","codec":"avc1.42c01f","start":"2026-11-23T09:00:00Z"}
+                {"seq":0,"offset":782,"length":67084,"start":"2026-11-23T09:00:00Z","durationMicros":1000000}
+                """.formatted("s".repeat(100)));
+        String fine = newRecording(Instant.parse("2026-11-23T09:15:00Z"));
+        settle(refused);
+        settle(fine);
+
+        assertThat(backfill.run()).isEqualTo(1);
+        assertThat(catalog.count(refused)).isZero();
+        assertThat(catalog.count(fine)).isEqualTo(1);
+    }
+
+    @Test
     void waitsOutAPostgresOutageWithoutLosingTheEvent() throws Exception {
         Instant start = Instant.parse("2026-11-22T15:00:00Z");
         String path = newRecording(start);

@@ -109,6 +109,14 @@ public class Backfill {
             LOG.warnf("backfill passed over %s", e.getMessage());
             metrics.skipped(e.reason());
             return false;
+        } catch (CatalogException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            // PostgreSQL will always refuse this one row: skip it, or every pass would stop here
+            LOG.warnf("backfill passed over %s: the catalog refused it: %s", recording.relative(), e.getMessage());
+            metrics.skipped("refused");
+            return false;
         }
         metrics.indexed(Source.BACKFILL);
         metrics.backfilled();

@@ -1,6 +1,7 @@
 package io.vigil.indexer.catalog;
 
 import io.vertx.pgclient.PgException;
+import org.hibernate.JDBCException;
 
 import java.util.Set;
 
@@ -23,10 +24,22 @@ final class FailureKind {
      */
     static boolean isTransient(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().length() == 5) {
-                return TRANSIENT_CLASSES.contains(pg.getSqlState().substring(0, 2));
+            String state = sqlState(cause);
+            if (state != null && state.length() == 5) {
+                return TRANSIENT_CLASSES.contains(state.substring(0, 2));
             }
         }
         return true;
+    }
+
+    /** The SQLSTATE, whether the driver's exception or Hibernate's wrapper of it carries it. */
+    private static String sqlState(Throwable failure) {
+        if (failure instanceof PgException pg) {
+            return pg.getSqlState();
+        }
+        if (failure instanceof JDBCException jdbc) {
+            return jdbc.getSQLState();
+        }
+        return null;
     }
 }
