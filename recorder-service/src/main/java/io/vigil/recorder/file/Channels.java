@@ -21,7 +21,7 @@ final class Channels {
     }
 
     /** Best-effort rollback after a failed write; a failure here is added to the original one. */
-    static void truncateQuietly(FileChannel channel, long size, IOException cause) {
+    static void truncateQuietly(FileChannel channel, long size, Exception cause) {
         try {
             if (channel.size() > size) {
                 channel.truncate(size);

@@ -35,26 +35,34 @@ public final class FileRecovery {
         Map<String, Long> lastSequence = new HashMap<>();
         SegmentWriter open = null;
         boolean newestFound = false;
-        for (RecordingName name : names) {
-            Path media = name.media(root);
-            long mediaSize = Files.exists(media) ? Files.size(media) : 0;
-            JournalContents contents = JournalReader.read(name.journal(root)).within(mediaSize);
-            if (contents.header() == null || contents.pieces().isEmpty()) {
+        try {
+            for (RecordingName name : names) {
+                Path media = name.media(root);
+                long mediaSize = Files.exists(media) ? Files.size(media) : 0;
+                JournalContents contents = JournalReader.read(name.journal(root)).within(mediaSize);
+                if (contents.header() == null || contents.pieces().isEmpty()) {
+                    if (!newestFound) {
+                        // created just before a crash or a failed first write: it holds no acknowledged piece
+                        Files.deleteIfExists(media);
+                        Files.deleteIfExists(name.journal(root));
+                        LOG.infof("removed %s: the recorder stopped before its first piece was written", name.relativePath());
+                    }
+                    continue;
+                }
+                lastSequence.merge(contents.header().sessionId(), contents.lastPiece().orElseThrow().seq(), Math::max);
                 if (!newestFound) {
-                    // created just before a crash or a failed first write: it holds no acknowledged piece
-                    Files.deleteIfExists(media);
-                    Files.deleteIfExists(name.journal(root));
-                    LOG.infof("removed %s: the recorder stopped before its first piece was written", name.relativePath());
-                }
-                continue;
-            }
-            lastSequence.merge(contents.header().sessionId(), contents.lastPiece().orElseThrow().seq(), Math::max);
-            if (!newestFound) {
-                newestFound = true;
-                if (!contents.isClosed()) {
-                    open = reopen(root, name, contents, mediaSize, fsync);
+                    newestFound = true;
+                    if (!contents.isClosed()) {
+                        open = reopen(root, name, contents, mediaSize, fsync);
+                    }
                 }
             }
+        } catch (IOException | RuntimeException e) {
+            // an older journal could not be read: the reopened newest file must not stay open unowned
+            if (open != null) {
+                open.close();
+            }
+            throw e;
         }
         return new Result(Optional.ofNullable(open), lastSequence);
     }

@@ -5,19 +5,23 @@ import io.vigil.contracts.ContractJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
  * Appends lines to a journal. It remembers how long the journal was after the last complete line,
- * so a line torn by a failed write is cut off before the next one is written.
+ * and a line whose write or fsync fails is cut off again: a retried piece must not leave a second
+ * line with the same offset behind (recovery stops reading at such a line and would drop the
+ * acknowledged pieces after it).
  */
 final class JournalWriter implements AutoCloseable {
 
     private final FileChannel channel;
     private long size;
 
-    private JournalWriter(FileChannel channel, long size) {
+    /** Package-private so tests can hand in a channel that fails on demand. */
+    JournalWriter(FileChannel channel, long size) {
         this.channel = channel;
         this.size = size;
     }
@@ -26,11 +30,16 @@ final class JournalWriter implements AutoCloseable {
     static JournalWriter create(Path path, JournalEntry.Header header) throws IOException {
         JournalWriter writer = new JournalWriter(FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 0);
         try {
-            writer.append(header);
-            writer.force();
+            writer.append(header, true);
             return writer;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // a journal without its header is nobody's: left behind, every retry would take the next name
             writer.close();
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException deleteFailed) {
+                e.addSuppressed(deleteFailed);
+            }
             throw e;
         }
     }
@@ -47,7 +56,11 @@ final class JournalWriter implements AutoCloseable {
         }
     }
 
-    void append(JournalEntry entry) throws IOException {
+    /**
+     * Appends one line, fsynced if {@code force}. The line counts only once all of that succeeded:
+     * on any failure the journal is cut back to where it was, so a retry writes the line once.
+     */
+    void append(JournalEntry entry, boolean force) throws IOException {
         byte[] json = ContractJson.write(entry);
         ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put((byte) '\n').flip();
         try {
@@ -55,7 +68,10 @@ final class JournalWriter implements AutoCloseable {
                 channel.truncate(size);
             }
             Channels.writeFully(channel, line, size);
-        } catch (IOException e) {
+            if (force) {
+                channel.force(false);
+            }
+        } catch (IOException | RuntimeException e) {
             Channels.truncateQuietly(channel, size, e);
             throw e;
         }

@@ -70,23 +70,42 @@ public final class SegmentWriter implements AutoCloseable {
             } catch (FileAlreadyExistsException taken) {
                 continue;
             }
+            FileChannel media;
             try {
-                FileChannel media = FileChannel.open(name.media(root), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                if (fsync == FsyncPolicy.PIECE) {
-                    Channels.syncDirectory(directory);
-                }
-                return new SegmentWriter(root, name, header, first.init().clone(), media, journal, fsync);
+                media = FileChannel.open(name.media(root), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 // a media file without our journal is not ours to touch: give up this name
                 journal.close();
                 Files.deleteIfExists(name.journal(root));
-                if (!(e instanceof FileAlreadyExistsException)) {
-                    throw e;
+                if (e instanceof FileAlreadyExistsException) {
+                    continue;
                 }
+                throw e;
+            }
+            try {
+                if (fsync == FsyncPolicy.PIECE) {
+                    Channels.syncDirectory(directory);
+                }
+                return new SegmentWriter(root, name, header, first.init().clone(), media, journal, fsync);
+            } catch (IOException | RuntimeException e) {
+                // both files are ours and still empty: release and remove them, the caller retries
+                Channels.closeQuietly(media);
+                journal.close();
+                deleteQuietly(name.media(root), e);
+                deleteQuietly(name.journal(root), e);
+                throw e;
             }
         }
         throw new IOException("no free file name for " + RecordingName.of(h.cameraId(), h.start()).relativePath()
                 + " after " + MAX_NAME_ATTEMPTS + " attempts");
+    }
+
+    private static void deleteQuietly(Path file, Exception cause) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /**
@@ -135,11 +154,9 @@ public final class SegmentWriter implements AutoCloseable {
             if (fsync == FsyncPolicy.PIECE) {
                 media.force(false);
             }
-            journal.append(new JournalEntry.Piece(h.sequence(), offset, piece.fragment().length, h.start(), h.durationMicros()));
-            if (fsync == FsyncPolicy.PIECE) {
-                journal.force();
-            }
-        } catch (IOException e) {
+            journal.append(new JournalEntry.Piece(h.sequence(), offset, piece.fragment().length, h.start(), h.durationMicros()),
+                    fsync == FsyncPolicy.PIECE);
+        } catch (IOException | RuntimeException e) {
             Channels.truncateQuietly(media, size, e);
             throw e;
         }
@@ -167,8 +184,7 @@ public final class SegmentWriter implements AutoCloseable {
     /** Marks the file as finished in its journal (nobody appends to it again) and releases it. */
     public void finish(CloseReason reason) throws IOException {
         sync();
-        journal.append(new JournalEntry.Closing(reason.wireName(), end));
-        journal.force();
+        journal.append(new JournalEntry.Closing(reason.wireName(), end), true);
         close();
     }
 

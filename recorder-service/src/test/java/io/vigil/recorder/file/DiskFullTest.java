@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -72,6 +73,26 @@ class DiskFullTest {
         assertThat(journal.pieces()).extracting(JournalEntry.Piece::seq).hasSize(seq + 1).doesNotHaveDuplicates();
         assertThat(Files.size(writer.name().media(root))).isEqualTo(journal.mediaEnd());
         assertThat(Ffprobe.probe(writer.name().media(root)).packets()).isEqualTo((seq + 1) * 25);
+    }
+
+    @Test
+    void aJournalWhoseHeaderDoesNotFitIsRemovedSoRetriesKeepTheName() throws IOException {
+        Path day = RecordingName.of("door", T0).media(root).getParent();
+        Files.createDirectories(day);
+        try {
+            Files.write(root.resolve("ballast"), new byte[1024 * 1024]);
+        } catch (IOException full) {
+            // expected: the disk is now full to the last page
+        }
+
+        for (int attempt = 0; attempt < 3; attempt++) {
+            assertThatThrownBy(() -> SegmentWriter.create(root, piece(0), FsyncPolicy.PIECE))
+                    .isInstanceOf(IOException.class).hasMessageContaining("No space left on device");
+        }
+
+        try (Stream<Path> left = Files.list(day)) {
+            assertThat(left).as("files left by the failed attempts").isEmpty();
+        }
     }
 
     private MediaPiece piece(int seq) {

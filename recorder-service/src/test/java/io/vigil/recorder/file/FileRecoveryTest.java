@@ -12,8 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class FileRecoveryTest {
 
@@ -87,6 +90,20 @@ class FileRecoveryTest {
     }
 
     @Test
+    void anUnreadableOlderJournalDoesNotLeaveTheReopenedFileOpen() throws IOException {
+        SegmentWriter newest = SegmentWriter.create(root, piece("s1", 5), FsyncPolicy.PIECE);
+        newest.append(piece("s1", 5));
+        newest.close(); // unclosed: recovery reopens it before reading the older journals
+        // an older "journal" that cannot be read
+        Files.createDirectory(RecordingName.of("door", T0).journal(root));
+
+        assertThatThrownBy(() -> FileRecovery.recover(root, "door", FsyncPolicy.PIECE, 8)).isInstanceOf(IOException.class);
+
+        assertThat(openDescriptorsOf(newest.name().media(root))).as("descriptors still open on the media file").isZero();
+        assertThat(openDescriptorsOf(newest.name().journal(root))).as("descriptors still open on the journal").isZero();
+    }
+
+    @Test
     void aCameraWithoutFilesHasNothingToRecover() throws IOException {
         FileRecovery.Result result = FileRecovery.recover(root, "door", FsyncPolicy.PIECE, 8);
 
@@ -96,5 +113,21 @@ class FileRecoveryTest {
 
     private MediaPiece piece(String session, int seq) {
         return stream.piece("door", session, seq, T0, 900);
+    }
+
+    /** Counts this process's descriptors on {@code file}, from /proc (the test is skipped elsewhere). */
+    private static long openDescriptorsOf(Path file) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        assumeTrue(Files.isDirectory(fds), "needs /proc to see open descriptors");
+        Path real = file.toRealPath();
+        try (Stream<Path> entries = Files.list(fds)) {
+            return entries.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).equals(real);
+                } catch (IOException | UnsupportedOperationException gone) {
+                    return false; // closed meanwhile (the listing's own descriptor)
+                }
+            }).count();
+        }
     }
 }

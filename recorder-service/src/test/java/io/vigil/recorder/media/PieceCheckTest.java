@@ -2,6 +2,7 @@ package io.vigil.recorder.media;
 
 import io.vigil.contracts.MalformedRecordException;
 import io.vigil.contracts.MediaPiece;
+import io.vigil.contracts.PieceHeader;
 import io.vigil.recorder.fixtures.RealStream;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +44,40 @@ class PieceCheckTest {
 
         assertThatThrownBy(() -> PieceCheck.requireWellFormed(garbage))
                 .isInstanceOf(MalformedRecordException.class).hasMessageContaining("fragment is not MP4 boxes");
+    }
+
+    @Test
+    void aStartOutsideTheYearsAFileCanBeNamedInIsRefused() {
+        // Instant.MAX passes the codec but would throw in the file name and the rotation arithmetic
+        for (Instant start : new Instant[] {Instant.MAX, Instant.MIN, Instant.parse("1969-12-31T23:59:59Z"), Instant.parse("9999-12-31T23:00:00Z")}) {
+            MediaPiece odd = withHeader(start, real.header().durationMicros());
+
+            assertThatThrownBy(() -> PieceCheck.requireWellFormed(odd))
+                    .isInstanceOf(MalformedRecordException.class).hasMessageContaining("outside 1970..9999");
+        }
+    }
+
+    @Test
+    void anAbsurdDurationIsRefused() {
+        for (long micros : new long[] {-1, 3_600_000_001L, Long.MAX_VALUE}) {
+            MediaPiece odd = withHeader(real.header().start(), micros);
+
+            assertThatThrownBy(() -> PieceCheck.requireWellFormed(odd))
+                    .isInstanceOf(MalformedRecordException.class).hasMessageContaining("outside 0..1 hour");
+        }
+    }
+
+    @Test
+    void theBoundsThemselvesPass() {
+        assertThatCode(() -> PieceCheck.requireWellFormed(withHeader(Instant.EPOCH, 0))).doesNotThrowAnyException();
+        assertThatCode(() -> PieceCheck.requireWellFormed(withHeader(Instant.parse("9999-12-31T22:59:59Z"), 3_600_000_000L)))
+                .doesNotThrowAnyException();
+    }
+
+    private MediaPiece withHeader(Instant start, long durationMicros) {
+        PieceHeader h = real.header();
+        PieceHeader odd = new PieceHeader(h.v(), h.cameraId(), h.sessionId(), h.sequence(), start, durationMicros,
+                h.codec(), h.keyframe(), h.rotationSeconds());
+        return new MediaPiece(odd, real.init(), real.fragment());
     }
 }
