@@ -131,7 +131,7 @@ public class CameraRegistry {
 
     private PieceSink sink(CameraMode mode, CameraStatusTracker status) {
         if (mode == CameraMode.CONTINUOUS) {
-            return piece -> media.publish(piece, status);
+            return media.sink(status);
         }
         // events: event recording will keep these for pre-roll; until it exists, events mode reports status only
         return piece -> {

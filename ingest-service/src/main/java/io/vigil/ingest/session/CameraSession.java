@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -85,12 +86,12 @@ public final class CameraSession {
         while (!stopping) {
             String sessionId = UUID.randomUUID().toString();
             status.connecting(sessionId);
-            long started = System.nanoTime();
-            StreamFailure failure = attempt(sessionId);
+            StreamCopy copy = new StreamCopy(cameraId, sessionId, () -> rotationSeconds, settings, status, sink, () -> stopping, clock);
+            StreamFailure failure = attempt(sessionId, copy);
             if (stopping) {
                 break;
             }
-            if (System.nanoTime() - started >= settings.healthyAfter().toNanos()) {
+            if (ranHealthy(copy.streamingSince(), System.nanoTime(), settings.healthyAfter())) {
                 backoff.reset();
                 lastLoggedFailure = null;
             }
@@ -102,10 +103,19 @@ public final class CameraSession {
         LOG.debugf("camera %s: session thread ends", cameraId);
     }
 
+    /**
+     * Whether the session streamed long enough to start the backoff over. Counted from the first
+     * streamed keyframe, not from the connect attempt: an open that fails only after a long silence
+     * timeout must not pass for a healthy stream, and a session that never streamed never resets it.
+     */
+    static boolean ranHealthy(OptionalLong streamingSince, long endedNanos, Duration healthyAfter) {
+        return streamingSince.isPresent() && endedNanos - streamingSince.getAsLong() >= healthyAfter.toNanos();
+    }
+
     /** One session: open, copy; returns why it ended. */
-    private StreamFailure attempt(String sessionId) {
+    private StreamFailure attempt(String sessionId, StreamCopy copy) {
         try (CameraInput input = CameraInput.open(url, settings.silenceTimeout())) {
-            new StreamCopy(cameraId, sessionId, () -> rotationSeconds, settings, status, sink, () -> stopping, clock).run(input);
+            copy.run(input);
             return new StreamFailure(FailureKind.FAILURE, "stopped");
         } catch (StreamFailure failure) {
             return failure;

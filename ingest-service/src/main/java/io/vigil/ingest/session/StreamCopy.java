@@ -45,6 +45,8 @@ final class StreamCopy {
     private Fmp4Muxer muxer;
     private PieceAssembler assembler;
     private long lastVideoNanos;
+    /** System.nanoTime() when the first keyframe started the muxer, i.e. when the session began streaming. */
+    private OptionalLong streamingSince = OptionalLong.empty();
     private long discontinuitiesLogged;
 
     StreamCopy(String cameraId, String sessionId, IntSupplier rotationSeconds, SessionSettings settings,
@@ -79,6 +81,11 @@ final class StreamCopy {
         } finally {
             finish();
         }
+    }
+
+    /** When the session began streaming (System.nanoTime()); empty while it has not. */
+    OptionalLong streamingSince() {
+        return streamingSince;
     }
 
     private void copy(CameraInput input, AVPacket packet, long now) throws StreamFailure {
@@ -152,6 +159,7 @@ final class StreamCopy {
         VideoTrack video = assembler.video()
                 .orElseThrow(() -> new StreamFailure(FailureKind.FAILURE, "the MP4 muxer wrote no init segment"));
         status.streaming(video.codec(), input.width(), input.height());
+        streamingSince = OptionalLong.of(System.nanoTime());
         LOG.infof("camera %s: streaming %s %dx%d%s, session %s", cameraId, video.codec(), input.width(), input.height(),
                 input.audioStream() >= 0 ? " with AAC audio" : "", sessionId);
     }

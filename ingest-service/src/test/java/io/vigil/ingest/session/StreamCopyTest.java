@@ -44,6 +44,7 @@ class StreamCopyTest {
         StreamCopy copy = new StreamCopy("cam-1", "session-1", () -> 900, SETTINGS, status, pieces::add, () -> false,
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
+        assertThat(copy.streamingSince()).isEmpty();
         try (CameraInput camera = CameraInput.open(input.toString(), Duration.ofSeconds(5))) {
             assertThat(camera.audioStream()).isNotNegative();
             assertThatThrownBy(() -> copy.run(camera))
@@ -63,6 +64,7 @@ class StreamCopyTest {
         }
         assertThat(total).isEqualTo(3_000_000);
         assertThat(statuses).extracting(CameraStatus::state).contains(CameraState.STREAMING);
+        assertThat(copy.streamingSince()).isPresent();
 
         ByteArrayOutputStream playable = new ByteArrayOutputStream();
         playable.writeBytes(pieces.get(1).init());
