@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * @param v               contract version, {@link #VERSION}
  * @param revision        grows with each change of this camera, so a consumer can ignore a stale copy
  * @param rotationSeconds how long a recording file lasts before the recorder starts the next one
+ * @param preRollSeconds  how much footage before an event's trigger its recording begins with
+ * @param postRollSeconds how long an event goes on being recorded after its last trigger ended
+ * @param maxEventSeconds an event running longer is split into consecutive recordings (never cut)
+ * @param motion          how motion is detected; also in mode continuous, for the timeline
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraConfig(
@@ -22,14 +26,37 @@ public record CameraConfig(
         String url,
         CameraMode mode,
         int rotationSeconds,
+        int preRollSeconds,
+        int postRollSeconds,
+        int maxEventSeconds,
+        MotionSettings motion,
         long revision,
         Instant updatedAt) {
 
-    public static final int VERSION = 1;
+    /** 2 added the event settings; a version-1 record reads with their defaults. */
+    public static final int VERSION = 2;
     public static final Pattern ID = Pattern.compile("[a-z0-9-]{1,63}");
     public static final int DEFAULT_ROTATION_SECONDS = 900;
     public static final int MIN_ROTATION_SECONDS = 10;
     public static final int MAX_ROTATION_SECONDS = 86_400;
+    public static final int DEFAULT_PRE_ROLL_SECONDS = 5;
+    public static final int MAX_PRE_ROLL_SECONDS = 30;
+    public static final int DEFAULT_POST_ROLL_SECONDS = 10;
+    public static final int MAX_POST_ROLL_SECONDS = 300;
+    public static final int DEFAULT_MAX_EVENT_SECONDS = 1800;
+    public static final int MIN_MAX_EVENT_SECONDS = 10;
+    public static final int MAX_MAX_EVENT_SECONDS = 86_400;
+
+    public CameraConfig {
+        if (v < 2) {
+            preRollSeconds = DEFAULT_PRE_ROLL_SECONDS;
+            postRollSeconds = DEFAULT_POST_ROLL_SECONDS;
+            maxEventSeconds = DEFAULT_MAX_EVENT_SECONDS;
+        }
+        if (motion == null) {
+            motion = MotionSettings.DEFAULT;
+        }
+    }
 
     public static boolean isValidId(String id) {
         return id != null && ID.matcher(id).matches();
@@ -39,6 +66,7 @@ public record CameraConfig(
     public String toString() {
         // records print every field; the URL may hold a password
         return "CameraConfig[id=" + id + ", url=" + CameraUrls.redact(url) + ", mode=" + mode
-                + ", rotationSeconds=" + rotationSeconds + ", revision=" + revision + "]";
+                + ", rotationSeconds=" + rotationSeconds + ", preRoll=" + preRollSeconds + ", postRoll=" + postRollSeconds
+                + ", maxEvent=" + maxEventSeconds + ", motion=" + motion + ", revision=" + revision + "]";
     }
 }

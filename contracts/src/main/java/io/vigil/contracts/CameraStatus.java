@@ -14,6 +14,12 @@ import java.time.Instant;
  * @param errorCode   short machine-readable reason: refused, not_found, unauthorized, timeout, silent, failure
  * @param retryAt     when the next reconnect attempt is due while offline
  * @param reconnects  reconnect attempts since this instance took the camera
+ * @param state       the connection: connecting, streaming, offline, stopped
+ * @param recordingState the recording state machine: idle, buffering, recording, finalizing
+ * @param recording   pieces are being published for recording right now
+ * @param eventId     the running event, null when none
+ * @param eventStartedAt when the running event's first trigger came
+ * @param preRoll     what the camera's pre-roll buffer holds
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraStatus(
@@ -34,7 +40,23 @@ public record CameraStatus(
         long reconnects,
         long piecesPublished,
         Instant since,
-        Instant updatedAt) {
+        Instant updatedAt,
+        RecordingState recordingState,
+        boolean recording,
+        String eventId,
+        RecordingReason eventReason,
+        Instant eventStartedAt,
+        PreRollStats preRoll) {
 
-    public static final int VERSION = 1;
+    /** 2 added the recording state machine's fields. */
+    public static final int VERSION = 2;
+
+    public CameraStatus {
+        if (recordingState == null) {
+            recordingState = RecordingState.IDLE;
+        }
+        if (preRoll == null) {
+            preRoll = PreRollStats.EMPTY;
+        }
+    }
 }

@@ -13,7 +13,12 @@ import java.time.Instant;
  * @param durationMicros  media duration of the piece; start + duration = next piece's start
  * @param codec           RFC 6381 codec string of the video track, e.g. avc1.64001f
  * @param keyframe        the piece begins with a keyframe (false only for a GOP split for size)
- * @param rotationSeconds the camera's file rotation at the time, so the recorder needs no other state
+ * @param rotationSeconds the camera's file rotation at the time, so the recorder needs no other state;
+ *                        for an event's pieces the shorter of it and the camera's maxEventSeconds
+ * @param reason          why the piece is recorded: {@code continuous} in mode continuous, else the
+ *                        reason of the event it belongs to (motion, manual, external)
+ * @param eventId         the event the piece belongs to; null outside events. In mode continuous
+ *                        the pieces of an event carry its id too, but the reason stays continuous
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PieceHeader(
@@ -25,9 +30,24 @@ public record PieceHeader(
         long durationMicros,
         String codec,
         boolean keyframe,
-        int rotationSeconds) {
+        int rotationSeconds,
+        RecordingReason reason,
+        String eventId) {
 
-    public static final int VERSION = 1;
+    /** 2 added reason and eventId; a version-1 header reads as continuous. */
+    public static final int VERSION = 2;
+
+    public PieceHeader {
+        if (reason == null) {
+            reason = RecordingReason.CONTINUOUS;
+        }
+    }
+
+    /** The same piece, stamped with the event it is recorded for. */
+    public PieceHeader forEvent(RecordingReason newReason, String newEventId, int newRotationSeconds) {
+        return new PieceHeader(v, cameraId, sessionId, sequence, start, durationMicros, codec, keyframe,
+                newRotationSeconds, newReason, newEventId);
+    }
 
     public Instant end() {
         return start.plusNanos(durationMicros * 1_000L);

@@ -13,7 +13,9 @@ import java.time.Instant;
  * @param end           wall-clock end of the last piece
  * @param firstSequence sequence number of the first piece in the file
  * @param lastSequence  sequence number of the last piece in the file
- * @param closeReason   why the file ended: rotation, session, codec, idle, shutdown, revoked
+ * @param closeReason   why the file ended: rotation, session, codec, event, idle, shutdown, revoked
+ * @param reason        why it was recorded (the first piece's reason)
+ * @param eventId       the event it was recorded for; null for continuous recordings
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordingClosed(
@@ -28,7 +30,16 @@ public record RecordingClosed(
         long firstSequence,
         long lastSequence,
         String codec,
-        String closeReason) {
+        String closeReason,
+        RecordingReason reason,
+        String eventId) {
 
-    public static final int VERSION = 1;
+    /** 2 added reason and eventId; a version-1 record reads as continuous. */
+    public static final int VERSION = 2;
+
+    public RecordingClosed {
+        if (reason == null) {
+            reason = RecordingReason.CONTINUOUS;
+        }
+    }
 }

@@ -19,6 +19,14 @@ public final class Topics {
     public static final String MEDIA = "vigil.media";
     /** Closed recording files; key camera id, value {@link RecordingClosed}. */
     public static final String RECORDINGS = "vigil.recordings";
+    /** Motion and event lifecycle records from ingest; key camera id, value {@link CameraEvent}. */
+    public static final String EVENTS = "vigil.events";
+    /** External triggers from any system; key camera id, value {@link Trigger}. */
+    public static final String TRIGGERS = "vigil.triggers";
+    /** Manual recording start/stop from the gateway; key camera id, value {@link CameraCommand}; the latest is the state. */
+    public static final String CAMERA_COMMANDS = "vigil.camera-commands";
+    /** The file each camera's recorder is writing; key camera id, value {@link RecorderStatus}. */
+    public static final String RECORDER_STATUS = "vigil.recorder-status";
 
     /**
      * The largest media piece: one GOP must fit in one record. 32 MiB holds a 10 s GOP at 25 Mbit/s;
@@ -47,7 +55,20 @@ public final class Topics {
                     "compression.type", "uncompressed")),
             new TopicSpec(RECORDINGS, DEFAULT_PARTITIONS, Map.of(
                     "cleanup.policy", "delete",
-                    "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()))));
+                    "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()))),
+            new TopicSpec(EVENTS, DEFAULT_PARTITIONS, Map.of(
+                    "cleanup.policy", "delete",
+                    "retention.ms", String.valueOf(Duration.ofDays(7).toMillis()))),
+            new TopicSpec(TRIGGERS, DEFAULT_PARTITIONS, Map.of(
+                    "cleanup.policy", "delete",
+                    // a trigger matters for minutes; a day is room for a long ingest outage
+                    "retention.ms", String.valueOf(Duration.ofDays(1).toMillis()))),
+            new TopicSpec(CAMERA_COMMANDS, DEFAULT_PARTITIONS, Map.of(
+                    "cleanup.policy", "compact",
+                    "min.compaction.lag.ms", "0")),
+            new TopicSpec(RECORDER_STATUS, DEFAULT_PARTITIONS, Map.of(
+                    "cleanup.policy", "compact",
+                    "segment.ms", String.valueOf(Duration.ofHours(1).toMillis()))));
 
     private Topics() {
     }

@@ -29,7 +29,7 @@ class CameraUrlsTest {
     @Test
     void cameraConfigNeverPrintsItsPassword() {
         CameraConfig config = new CameraConfig(1, "door", "Door", "rtsp://u:hunter2@cam/s",
-                CameraMode.CONTINUOUS, 900, 1, Instant.EPOCH);
+                CameraMode.CONTINUOUS, 900, 5, 10, 1800, MotionSettings.DEFAULT, 1, Instant.EPOCH);
         assertThat(config.toString()).doesNotContain("hunter2");
         assertThat(new String(ContractJson.write(config))).contains("\"mode\":\"continuous\"");
     }

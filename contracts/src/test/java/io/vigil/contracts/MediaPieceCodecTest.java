@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MediaPieceCodecTest {
 
     private static final PieceHeader HEADER = new PieceHeader(PieceHeader.VERSION, "door", "s-1", 42,
-            Instant.parse("2026-11-22T10:00:00.040Z"), 1_000_000, "avc1.64001f", true, 900);
+            Instant.parse("2026-11-22T10:00:00.040Z"), 1_000_000, "avc1.64001f", true, 900,
+            RecordingReason.MOTION, "e-1");
 
     @Test
     void roundTripsHeaderAndBytes() {
@@ -40,7 +41,7 @@ class MediaPieceCodecTest {
 
     @Test
     void rejectsHeaderWithInvalidCameraId() {
-        PieceHeader bad = new PieceHeader(1, "../etc", "s", 0, Instant.EPOCH, 0, "avc1", true, 900);
+        PieceHeader bad = new PieceHeader(1, "../etc", "s", 0, Instant.EPOCH, 0, "avc1", true, 900, null, null);
         byte[] encoded = MediaPieceCodec.encode(new MediaPiece(bad, bytes(10, 1), bytes(10, 2)));
 
         assertThatThrownBy(() -> MediaPieceCodec.decode(encoded))

@@ -1,0 +1,10 @@
+package io.vigil.contracts.kafka;
+
+import io.vigil.contracts.CameraEvent;
+
+public class CameraEventDeserializer extends JsonContractDeserializer<CameraEvent> {
+
+    public CameraEventDeserializer() {
+        super(CameraEvent.class);
+    }
+}
