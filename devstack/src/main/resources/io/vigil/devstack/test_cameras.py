@@ -5,7 +5,7 @@ Run by RtspCameraServer.java with Debian's /usr/bin/python3 (the GStreamer bindi
 The conversation is line by line:
   stdin, first line: {"openPort": n, "protectedPort": n, "cameras": [{"name", "scene", "user", "password"}]}
   stdout: "ready" once both servers listen, then one answer per command ("ok ..." or "error ...")
-  stdin, then: "scene <camera> STILL|MOVING"
+  stdin, then: "scene <camera> STILL|MOVING|CORNER"
 The end of stdin - RtspCameraServer stopping, or its JVM gone - ends the server.
 Diagnostics go to stderr, never a password.
 """
@@ -19,19 +19,23 @@ gi.require_version("Gst", "1.0")
 gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
 
+# Each scene sets the pattern of the full picture and of its top-left quarter (drawn over it).
 # STILL: bars without the noise patch of "smpte", so nothing ever changes; MOVING: a ball, drawn small
-# and scaled up so that it covers many motion-detection cells.
-PATTERNS = {"STILL": "smpte75", "MOVING": "ball"}
+# and scaled up so that it covers many motion-detection cells, in the picture and in the corner;
+# CORNER: still bars with a ball moving only inside the top-left quarter (x, y < 0.5), for masks.
+PATTERNS = {"STILL": ("smpte75", "smpte75"), "MOVING": ("ball", "ball"), "CORNER": ("smpte75", "ball")}
 
 # 1280x720@25, a keyframe every second; x264 pads a synthetic picture to a camera's 2 Mbit/s, and
 # config-interval=1 repeats SPS/PPS so a client can start at any keyframe.
 LAUNCH = (
-    "( videotestsrc name=scene is-live=true "
+    "( compositor name=mix background=black sink_1::xpos=0 sink_1::ypos=0 "
     "! video/x-raw,width=320,height=180,framerate=25/1 "
     "! videoscale ! videoconvert ! video/x-raw,width=1280,height=720,format=I420 "
     "! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=25 bitrate=2000 pass=cbr "
     "option-string=nal-hrd=cbr:filler=1 "
-    "! rtph264pay name=pay0 pt=96 config-interval=1 )"
+    "! rtph264pay name=pay0 pt=96 config-interval=1 "
+    "videotestsrc name=scene is-live=true ! video/x-raw,width=320,height=180,framerate=25/1 ! mix.sink_0 "
+    "videotestsrc name=corner is-live=true ! video/x-raw,width=160,height=90,framerate=25/1 ! mix.sink_1 )"
 )
 
 
@@ -59,15 +63,21 @@ class Camera:
 
     def on_media(self, _factory, media):
         """A new pipeline (the first client, or one after all had left): it starts with the current scene."""
-        source = media.get_element().get_by_name("scene")
-        Gst.util_set_object_arg(source, "pattern", PATTERNS[self.scene])
-        self.sources.append(source)
-        media.connect("unprepared", lambda _media: self.sources.remove(source))
+        element = media.get_element()
+        sources = (element.get_by_name("scene"), element.get_by_name("corner"))
+        paint(sources, self.scene)
+        self.sources.append(sources)
+        media.connect("unprepared", lambda _media: self.sources.remove(sources))
 
     def show(self, scene):
         self.scene = scene
-        for source in self.sources:
-            Gst.util_set_object_arg(source, "pattern", PATTERNS[scene])
+        for sources in self.sources:
+            paint(sources, scene)
+
+
+def paint(sources, scene):
+    for source, pattern in zip(sources, PATTERNS[scene]):
+        Gst.util_set_object_arg(source, "pattern", pattern)
 
 
 def server(port):

@@ -90,6 +90,38 @@ class RtspCameraServerTest {
     }
 
     @Test
+    void theCornerSceneMovesOnlyInTheTopLeftQuarter() throws Exception {
+        cameras.setScene("yard", Scene.CORNER);
+        Path frames = workDir.resolve("corner.gray");
+        Process ffmpeg = new ProcessBuilder(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class),
+                "-v", "error", "-rtsp_transport", "tcp", "-analyzeduration", "1000000", "-i", cameras.url("yard"),
+                "-vf", "fps=5,scale=" + WIDTH + ":" + HEIGHT + ",format=gray", "-frames:v", "10",
+                "-f", "rawvideo", "-y", frames.toString())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("ffmpeg-corner.log").toFile()).start();
+        assertThat(ffmpeg.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        List<byte[]> pictures = split(Files.readAllBytes(frames));
+        byte[] a = pictures.get(3);
+        byte[] b = pictures.get(8);
+        int inCorner = 0;
+        int elsewhere = 0;
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int i = y * WIDTH + x;
+                if (Math.abs((a[i] & 0xff) - (b[i] & 0xff)) > 20) {
+                    if (x < WIDTH / 2 && y < HEIGHT / 2) {
+                        inCorner++;
+                    } else {
+                        elsewhere++;
+                    }
+                }
+            }
+        }
+        assertThat(inCorner).as("the ball moves in the corner").isGreaterThan(WIDTH * HEIGHT / 400);
+        assertThat(elsewhere).as("nothing moves outside it").isLessThan(WIDTH * HEIGHT / 2000);
+    }
+
+    @Test
     void keepsItsPortsAcrossAStopAndAStart() throws Exception {
         String before = cameras.url("yard");
         cameras.stop();
