@@ -24,8 +24,17 @@ final class CatalogRows implements AutoCloseable {
 
     /** The row of {@code path}, column name → value. */
     Optional<Map<String, Object>> row(String path) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("select * from recording where path = ?")) {
-            query.setString(1, path);
+        return one("select * from recording where path = ?", path);
+    }
+
+    /** The {@code event} row of {@code id}, column name → value. */
+    Optional<Map<String, Object>> event(String id) throws SQLException {
+        return one("select * from event where id = ?", id);
+    }
+
+    private Optional<Map<String, Object>> one(String sql, String key) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, key);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
                     return Optional.empty();

@@ -7,6 +7,7 @@ import io.vigil.devstack.quarkus.PostgresResource;
 import io.restassured.RestAssured;
 import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.RecordingClosed;
+import io.vigil.contracts.RecordingReason;
 import io.vigil.contracts.Topics;
 import io.vigil.fmp4.FragmentIndex;
 import io.vigil.indexer.backfill.Backfill;
@@ -97,7 +98,8 @@ class IndexerServiceTest {
                 .containsEntry("width", 1280).containsEntry("height", 720)
                 .containsEntry("session_id", "session-1").containsEntry("first_sequence", 10L)
                 .containsEntry("last_sequence", 14L).containsEntry("piece_count", 5)
-                .containsEntry("bytes", Files.size(file(path)));
+                .containsEntry("bytes", Files.size(file(path)))
+                .containsEntry("reason", "continuous").containsEntry("event_id", null);
         assertThat((Double) row.get("fps")).isCloseTo(25.0, within(0.01));
         assertThat((Long) row.get("duration_ms")).isCloseTo(SampleRecording.SECONDS * 1000L, within(40L));
         assertThat(((Timestamp) row.get("start_time")).toInstant()).isEqualTo(start);
@@ -106,6 +108,18 @@ class IndexerServiceTest {
         FragmentIndex index = FragmentIndex.decode((byte[]) row.get("fragment_index"));
         assertThat(index.fragments()).hasSize(SampleRecording.SECONDS);
         assertThat(index.fragments().get(1).startMicros()).isCloseTo(1_000_000L, within(1_000L));
+    }
+
+    @Test
+    void anEventsRecordingIsCatalogedWithItsReasonAndEvent() throws Exception {
+        Instant start = Instant.parse("2026-11-22T10:30:00Z");
+        String path = newRecording(start);
+
+        announce(new RecordingClosed(RecordingClosed.VERSION, CAMERA, path, "session-1", start, start.plusSeconds(5),
+                0, 5, 10, 14, "avc1.42c01f", "event", RecordingReason.MOTION, "1b4e-motion"));
+
+        assertThat(awaitRow(path)).containsEntry("reason", "motion").containsEntry("event_id", "1b4e-motion")
+                .containsEntry("piece_count", 5);
     }
 
     @Test
@@ -154,7 +168,7 @@ class IndexerServiceTest {
         Instant start = Instant.parse("2026-11-22T14:00:00Z");
         String journalled = newRecording(start);
         Files.writeString(journal(journalled), """
-                {"cameraId":"door","sessionId":"from-journal","codec":"avc1.42c01f","start":"2026-11-22T14:00:00.480Z"}
+                {"cameraId":"door","sessionId":"from-journal","codec":"avc1.42c01f","start":"2026-11-22T14:00:00.480Z","initBytes":782,"reason":"external","eventId":"bell-3"}
                 {"seq":70,"offset":782,"length":67084,"start":"2026-11-22T14:00:00.480Z","durationMicros":1000000}
                 {"seq":71,"offset":67866,"length":66471,"start":"2026-11-22T14:00:01.480Z","durationMicros":1000000}
                 {"seq":72,"offs""");
@@ -168,12 +182,13 @@ class IndexerServiceTest {
         assertThat(cataloged).isEqualTo(2);
         assertThat(catalog.row(journalled).orElseThrow()).containsEntry("session_id", "from-journal")
                 .containsEntry("first_sequence", 70L).containsEntry("last_sequence", 71L).containsEntry("piece_count", 2)
-                .containsEntry("codec", "h264");
+                .containsEntry("codec", "h264").containsEntry("reason", "external").containsEntry("event_id", "bell-3");
         assertThat(((Timestamp) catalog.row(journalled).orElseThrow().get("start_time")).toInstant())
                 .isEqualTo(Instant.parse("2026-11-22T14:00:00.480Z"));
         assertThat(((Timestamp) catalog.row(named).orElseThrow().get("start_time")).toInstant())
                 .isEqualTo(Instant.parse("2026-11-22T14:15:00Z"));
         assertThat(catalog.row(named).orElseThrow().get("session_id")).isNull();
+        assertThat(catalog.row(named).orElseThrow()).containsEntry("reason", "continuous").containsEntry("event_id", null);
         assertThat(catalog.count(fresh)).as("a file still being written is left to its event").isZero();
         assertThat(backfill.run()).as("a second pass finds nothing new").isZero();
     }
@@ -232,7 +247,7 @@ class IndexerServiceTest {
 
     private static RecordingClosed event(String path, Instant start) {
         return new RecordingClosed(RecordingClosed.VERSION, CAMERA, path, "session-1", start, start.plusSeconds(5),
-                0, 5, 10, 14, "avc1.42c01f", "rotation");
+                0, 5, 10, 14, "avc1.42c01f", "rotation", RecordingReason.CONTINUOUS, null);
     }
 
     private void announce(RecordingClosed event) throws Exception {

@@ -1,6 +1,7 @@
 package io.vigil.recorder;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.vigil.recorder.announce.RecorderStatusPublisher;
 import io.vigil.recorder.announce.RecordingAnnouncer;
 import io.vigil.recorder.camera.CameraRecorders;
 import io.vigil.recorder.camera.RecorderSettings;
@@ -24,9 +25,10 @@ public class RecorderWiring {
 
     @Produces
     @Singleton
-    CameraRecorders recorders(RecorderConfig config, RecordingsConfig recordings, RecordingAnnouncer announcer, RecorderMetrics metrics) {
+    CameraRecorders recorders(RecorderConfig config, RecordingsConfig recordings, RecordingAnnouncer announcer,
+                              RecorderStatusPublisher status, RecorderMetrics metrics) {
         RecorderSettings settings = new RecorderSettings(recordings.root().toAbsolutePath(), config.fsync(),
                 config.recoveryJournals(), InstantSource.system());
-        return new CameraRecorders(settings, announcer, metrics);
+        return new CameraRecorders(settings, announcer, status, metrics);
     }
 }

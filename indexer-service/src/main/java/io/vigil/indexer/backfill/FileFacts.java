@@ -1,5 +1,6 @@
 package io.vigil.indexer.backfill;
 
+import io.vigil.contracts.RecordingReason;
 import io.vigil.indexer.indexing.RecordingFacts;
 import io.vigil.indexer.volume.PieceJournal;
 import io.vigil.indexer.volume.RecordingFileName;
@@ -12,7 +13,8 @@ import java.util.Optional;
 
 /**
  * What the volume alone says about a recording no event announced: the recorder's piece journal
- * when it left one, else the start time in the file's name.
+ * when it left one, else the start time in the file's name (and continuous: a file without a
+ * journal cannot say which event it shows).
  */
 final class FileFacts {
 
@@ -30,11 +32,13 @@ final class FileFacts {
                 PieceJournal pieces = journal.get();
                 return Optional.of(new RecordingFacts(recording.cameraId(),
                         pieces.start() != null ? pieces.start() : named.get(), pieces.sessionId(),
-                        pieces.firstSequence(), pieces.lastSequence(), pieces.pieceCount(), pieces.codec()));
+                        pieces.firstSequence(), pieces.lastSequence(), pieces.pieceCount(), pieces.codec(),
+                        pieces.reason(), pieces.eventId()));
             }
         } catch (IOException e) {
             LOG.warnf("ignoring the journal of %s: %s", recording.relative(), e.getMessage());
         }
-        return named.map(start -> new RecordingFacts(recording.cameraId(), start, null, null, null, null, null));
+        return named.map(start -> new RecordingFacts(recording.cameraId(), start, null, null, null, null, null,
+                RecordingReason.CONTINUOUS, null));
     }
 }

@@ -1,5 +1,7 @@
 package io.vigil.indexer.catalog;
 
+import io.vigil.contracts.RecordingReason;
+
 import java.time.Instant;
 
 /**
@@ -8,6 +10,8 @@ import java.time.Instant;
  *
  * @param path          relative to the recordings root, '/'-separated: the row's identity
  * @param fragmentIndex the encoded {@link io.vigil.fmp4.FragmentIndex}, null if the file could not be read as fMP4
+ * @param reason        why the file was recorded (continuous, or the kind of event)
+ * @param eventId       the event it was recorded for; null for continuous recordings
  */
 public record CatalogEntry(
         String cameraId,
@@ -25,5 +29,7 @@ public record CatalogEntry(
         Long lastSequence,
         Integer pieceCount,
         byte[] fragmentIndex,
-        Instant indexedAt) {
+        Instant indexedAt,
+        RecordingReason reason,
+        String eventId) {
 }

@@ -66,4 +66,11 @@ class Recording {
 
     @Column(name = "indexed_at", nullable = false)
     Instant indexedAt;
+
+    /** continuous, motion, manual or external: RecordingReason's wire name. */
+    @Column(nullable = false, length = 16)
+    String reason;
+
+    @Column(name = "event_id", length = 64)
+    String eventId;
 }

@@ -1,7 +1,5 @@
 package io.vigil.indexer.catalog;
 
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -9,7 +7,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The {@code recording} table. Calls block until PostgreSQL answers: the indexer's callers run on
@@ -21,16 +18,19 @@ public class RecordingCatalog {
     /** Keyed on path: indexing a file again (a replayed event, a second backfill) rewrites its row. */
     private static final String UPSERT = """
             insert into Recording (cameraId, path, startTime, endTime, durationMs, bytes, codec, width, height, fps,
-                                   sessionId, firstSequence, lastSequence, pieceCount, fragmentIndex, indexedAt)
+                                   sessionId, firstSequence, lastSequence, pieceCount, fragmentIndex, indexedAt,
+                                   reason, eventId)
             values (:cameraId, :path, :startTime, :endTime, :durationMs, :bytes, :codec, :width, :height, :fps,
-                    :sessionId, :firstSequence, :lastSequence, :pieceCount, :fragmentIndex, :indexedAt)
+                    :sessionId, :firstSequence, :lastSequence, :pieceCount, :fragmentIndex, :indexedAt,
+                    :reason, :eventId)
             on conflict (path) do update set
                 cameraId = excluded.cameraId, startTime = excluded.startTime, endTime = excluded.endTime,
                 durationMs = excluded.durationMs, bytes = excluded.bytes, codec = excluded.codec,
                 width = excluded.width, height = excluded.height, fps = excluded.fps,
                 sessionId = excluded.sessionId, firstSequence = excluded.firstSequence,
                 lastSequence = excluded.lastSequence, pieceCount = excluded.pieceCount,
-                fragmentIndex = excluded.fragmentIndex, indexedAt = excluded.indexedAt
+                fragmentIndex = excluded.fragmentIndex, indexedAt = excluded.indexedAt,
+                reason = excluded.reason, eventId = excluded.eventId
             """;
 
     private static final String CATALOGED = "select r.path from Recording r where r.path in :paths";
@@ -43,7 +43,7 @@ public class RecordingCatalog {
 
     /** Writes the row of {@code entry.path()}, replacing the one already there. */
     public void upsert(CatalogEntry entry) throws CatalogException {
-        await("cannot write the row of " + entry.path(), () -> sessions.withTransaction(session -> session
+        CatalogCalls.await("cannot write the row of " + entry.path(), () -> sessions.withTransaction(session -> session
                 .createMutationQuery(UPSERT)
                 .setParameter("cameraId", entry.cameraId())
                 .setParameter("path", entry.path())
@@ -61,6 +61,8 @@ public class RecordingCatalog {
                 .setParameter("pieceCount", entry.pieceCount())
                 .setParameter("fragmentIndex", entry.fragmentIndex())
                 .setParameter("indexedAt", entry.indexedAt())
+                .setParameter("reason", entry.reason().wireName())
+                .setParameter("eventId", entry.eventId())
                 .executeUpdate()));
     }
 
@@ -69,24 +71,11 @@ public class RecordingCatalog {
         if (paths.isEmpty()) {
             return Set.of();
         }
-        List<String> found = await("cannot look up " + paths.size() + " paths", () -> sessions.withSession(session -> session
+        List<String> found = CatalogCalls.await("cannot look up " + paths.size() + " paths", () -> sessions.withSession(session -> session
                 .createSelectionQuery(CATALOGED, String.class)
                 .setParameter("paths", paths)
                 .getResultList()));
         return new HashSet<>(found);
     }
 
-    private static <T> T await(String failure, Supplier<Uni<T>> work) throws CatalogException {
-        try {
-            // Hibernate Reactive runs on a Vert.x context; this lends one to the calling worker thread
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Error e) {
-            throw e;
-        } catch (Throwable e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new CatalogException(failure, e, FailureKind.isTransient(e));
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package io.vigil.indexer.indexing;
 
+import io.vigil.contracts.RecordingReason;
+
 import java.time.Instant;
 
 /**
@@ -9,6 +11,8 @@ import java.time.Instant;
  *
  * @param start wall-clock start of the first piece
  * @param codec the recorder's codec string, used only when ffprobe cannot tell
+ * @param reason  why it was recorded; continuous when nothing says otherwise
+ * @param eventId the event it was recorded for, null for continuous recording
  */
 public record RecordingFacts(
         String cameraId,
@@ -17,5 +21,13 @@ public record RecordingFacts(
         Long firstSequence,
         Long lastSequence,
         Integer pieceCount,
-        String codec) {
+        String codec,
+        RecordingReason reason,
+        String eventId) {
+
+    public RecordingFacts {
+        if (reason == null) {
+            reason = RecordingReason.CONTINUOUS;
+        }
+    }
 }

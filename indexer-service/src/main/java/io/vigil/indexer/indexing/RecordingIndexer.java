@@ -67,7 +67,9 @@ public class RecordingIndexer {
                 facts.lastSequence(),
                 facts.pieceCount(),
                 index == null ? null : index.encode(),
-                clock.instant());
+                clock.instant(),
+                facts.reason(),
+                facts.eventId());
     }
 
     private static long size(RecordingPath recording) throws UnindexableRecordingException {

@@ -32,7 +32,10 @@ record Announcement(String path, RecordingFacts facts) {
         if (event.sessionId() != null && event.sessionId().length() > 64) {
             throw new MalformedRecordException("sessionId is longer than 64 characters");
         }
+        if (event.eventId() != null && event.eventId().length() > 64) {
+            throw new MalformedRecordException("eventId is longer than 64 characters");
+        }
         return new Announcement(event.path(), new RecordingFacts(event.cameraId(), event.start(), event.sessionId(),
-                event.firstSequence(), event.lastSequence(), event.pieceCount(), event.codec()));
+                event.firstSequence(), event.lastSequence(), event.pieceCount(), event.codec(), event.reason(), event.eventId()));
     }
 }

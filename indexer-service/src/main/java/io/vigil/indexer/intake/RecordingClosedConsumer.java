@@ -5,8 +5,8 @@ import io.smallrye.common.annotation.Blocking;
 import io.vigil.contracts.MalformedRecordException;
 import io.vigil.indexer.IndexerConfig;
 import io.vigil.indexer.catalog.CatalogEntry;
-import io.vigil.indexer.catalog.CatalogException;
 import io.vigil.indexer.catalog.RecordingCatalog;
+import io.vigil.indexer.catalog.UntilCommitted;
 import io.vigil.indexer.indexing.RecordingIndexer;
 import io.vigil.indexer.indexing.UnindexableRecordingException;
 import io.vigil.indexer.metrics.IndexerMetrics;
@@ -32,7 +32,6 @@ import java.time.Duration;
 public class RecordingClosedConsumer {
 
     private static final Logger LOG = Logger.getLogger(RecordingClosedConsumer.class);
-    private static final Duration FIRST_RETRY_DELAY = Duration.ofMillis(500);
 
     private final RecordingsRoot root;
     private final RecordingIndexer indexer;
@@ -73,8 +72,12 @@ public class RecordingClosedConsumer {
             skip(e.reason(), "skipped recording event at %s: %s", where, e.getMessage());
             return;
         }
-        if (writeUntilCommitted(entry, where)) {
+        if (UntilCommitted.write(() -> catalog.upsert(entry), "the row of " + entry.path() + " (event at " + where + ")",
+                maxRetryDelay, () -> stopping)) {
             metrics.indexed(Source.EVENT);
+        } else {
+            // the backfill will meet the file again
+            metrics.skipped("refused");
         }
     }
 
@@ -82,37 +85,8 @@ public class RecordingClosedConsumer {
         stopping = true;
     }
 
-    /** Retries while the failure is an outage; false when PostgreSQL refuses the row itself. */
-    private boolean writeUntilCommitted(CatalogEntry entry, String where) throws InterruptedException {
-        Duration delay = FIRST_RETRY_DELAY;
-        while (true) {
-            try {
-                catalog.upsert(entry);
-                return true;
-            } catch (CatalogException e) {
-                if (!e.isTransient()) {
-                    // retrying the same row would fail the same way; the backfill will meet the file again
-                    LOG.errorf("PostgreSQL refused the row of %s (event at %s): %s", entry.path(), where, e.getMessage());
-                    metrics.skipped("refused");
-                    return false;
-                }
-                if (stopping) {
-                    throw new InterruptedException("shutting down before " + entry.path() + " was cataloged");
-                }
-                LOG.warnf("catalog unavailable, %s (event at %s) waits %d ms: %s",
-                        entry.path(), where, delay.toMillis(), e.getMessage());
-                Thread.sleep(delay.toMillis());
-                delay = min(delay.multipliedBy(2), maxRetryDelay);
-            }
-        }
-    }
-
     private void skip(String reason, String format, String where, String message) {
         LOG.warnf(format, where, message);
         metrics.skipped(reason);
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -50,6 +50,21 @@ public class IndexerMetrics {
                 .tag("reason", reason).register(registry).increment();
     }
 
+    /**
+     * A {@code vigil.events} record was applied to its event's row; {@code changed} false when the
+     * row already said all it says (a replay).
+     */
+    public void eventApplied(String type, boolean changed) {
+        Counter.builder("vigil.indexer.event.records").description("Event records applied to the event table")
+                .tag("type", type).tag("outcome", changed ? "changed" : "unchanged").register(registry).increment();
+    }
+
+    /** An event record passed over: {@code malformed}, or {@code refused} by PostgreSQL. */
+    public void eventSkipped(String reason) {
+        Counter.builder("vigil.indexer.event.records.skipped").description("Event records passed over without a row change")
+                .tag("reason", reason).register(registry).increment();
+    }
+
     public void probeFailed() {
         probeFailures.increment();
     }

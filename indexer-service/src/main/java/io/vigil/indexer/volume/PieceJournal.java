@@ -3,6 +3,7 @@ package io.vigil.indexer.volume;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vigil.contracts.RecordingReason;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;
@@ -17,16 +18,19 @@ import java.util.Optional;
 
 /**
  * What the recorder's journal ({@code <file>.pieces}) says about a file: a header line
- * {@code {"cameraId","sessionId","codec","start"}}, then one line per piece on disk
+ * {@code {"cameraId","sessionId","codec","start","initBytes","reason","eventId"}} (journals written
+ * before event recording have no reason and read as continuous), then one line per piece on disk
  * {@code {"seq","offset","length","start","durationMicros"}}, and once the file is closed and
  * announced a closing line {@code {"closeReason","end"}}. A line torn by a crash ends the journal:
  * the recorder truncates the file to the last whole line's piece.
  *
  * @param start         the header's start, else the first piece's
  * @param firstSequence null when no piece was journalled
+ * @param reason        why the file was recorded
+ * @param eventId       the event it was recorded for, null for continuous recording
  */
 public record PieceJournal(String sessionId, String codec, Instant start, Long firstSequence, Long lastSequence,
-                           int pieceCount) {
+                           int pieceCount, RecordingReason reason, String eventId) {
 
     private static final Logger LOG = Logger.getLogger(PieceJournal.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,7 +65,8 @@ public record PieceJournal(String sessionId, String codec, Instant start, Long f
                 start = start == null ? instant(piece.get("start")) : start;
                 pieces++;
             }
-            return Optional.of(new PieceJournal(header.get("sessionId").asText(), text(header.get("codec")), start, first, last, pieces));
+            return Optional.of(new PieceJournal(header.get("sessionId").asText(), text(header.get("codec")), start, first, last, pieces,
+                    reason(header.get("reason"), journal), text(header.get("eventId"))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -84,6 +89,18 @@ public record PieceJournal(String sessionId, String codec, Instant start, Long f
             return value == null || !value.isTextual() ? null : Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
             return null;
+        }
+    }
+
+    private static RecordingReason reason(JsonNode value, Path journal) {
+        if (value == null || value.isNull()) {
+            return RecordingReason.CONTINUOUS;
+        }
+        try {
+            return RecordingReason.fromWire(value.asText());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("%s: unknown reason '%s', cataloged as continuous", journal, value.asText());
+            return RecordingReason.CONTINUOUS;
         }
     }
 

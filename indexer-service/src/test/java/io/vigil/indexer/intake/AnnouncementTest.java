@@ -3,6 +3,7 @@ package io.vigil.indexer.intake;
 import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.MalformedRecordException;
 import io.vigil.contracts.RecordingClosed;
+import io.vigil.contracts.RecordingReason;
 import io.vigil.indexer.indexing.RecordingFacts;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +22,24 @@ class AnnouncementTest {
         Announcement announcement = Announcement.read(ContractJson.write(event("door", "door/2026-11-22/door_2026-11-22_10-00-00.mp4")));
 
         assertThat(announcement.path()).isEqualTo("door/2026-11-22/door_2026-11-22_10-00-00.mp4");
-        assertThat(announcement.facts()).isEqualTo(new RecordingFacts("door", START, "s1", 3L, 902L, 900, "avc1.64001f"));
+        assertThat(announcement.facts()).isEqualTo(new RecordingFacts("door", START, "s1", 3L, 902L, 900, "avc1.64001f",
+                RecordingReason.CONTINUOUS, null));
+    }
+
+    @Test
+    void readsWhyTheFileWasRecorded() {
+        RecordingClosed motion = new RecordingClosed(RecordingClosed.VERSION, "door", "door/x.mp4", "s1", START, START.plusSeconds(20),
+                5_000_000, 20, 3, 22, "avc1.64001f", "event", RecordingReason.MOTION, "1b4e");
+        String v1 = "{\"v\":1,\"cameraId\":\"door\",\"path\":\"door/x.mp4\",\"start\":\"2026-11-22T10:00:00Z\",\"closeReason\":\"idle\"}";
+
+        assertThat(Announcement.read(ContractJson.write(motion)).facts())
+                .extracting(RecordingFacts::reason, RecordingFacts::eventId).containsExactly(RecordingReason.MOTION, "1b4e");
+        assertThat(Announcement.read(v1.getBytes(StandardCharsets.UTF_8)).facts())
+                .extracting(RecordingFacts::reason, RecordingFacts::eventId).containsExactly(RecordingReason.CONTINUOUS, null);
+        RecordingClosed longId = new RecordingClosed(RecordingClosed.VERSION, "door", "door/x.mp4", "s1", START, START,
+                0, 0, 0, 0, null, "event", RecordingReason.MANUAL, "e".repeat(65));
+        assertThatThrownBy(() -> Announcement.read(ContractJson.write(longId)))
+                .isInstanceOf(MalformedRecordException.class).hasMessageContaining("eventId");
     }
 
     @Test
@@ -41,6 +59,6 @@ class AnnouncementTest {
 
     static RecordingClosed event(String camera, String path) {
         return new RecordingClosed(RecordingClosed.VERSION, camera, path, "s1", START, START.plusSeconds(900),
-                225_000_000, 900, 3, 902, "avc1.64001f", "rotation");
+                225_000_000, 900, 3, 902, "avc1.64001f", "rotation", RecordingReason.CONTINUOUS, null);
     }
 }

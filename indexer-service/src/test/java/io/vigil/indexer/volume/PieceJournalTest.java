@@ -1,5 +1,6 @@
 package io.vigil.indexer.volume;
 
+import io.vigil.contracts.RecordingReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,30 @@ class PieceJournalTest {
 
         PieceJournal journal = PieceJournal.read(recording).orElseThrow();
 
-        assertThat(journal).isEqualTo(new PieceJournal("5f0c", "avc1.64001f", Instant.parse("2026-11-22T10:00:00.040Z"), 7L, 9L, 3));
+        assertThat(journal).isEqualTo(new PieceJournal("5f0c", "avc1.64001f", Instant.parse("2026-11-22T10:00:00.040Z"), 7L, 9L, 3,
+                RecordingReason.CONTINUOUS, null));
+    }
+
+    @Test
+    void readsTheReasonAndEventOfTheFile() throws IOException {
+        String header = HEADER.replace("}", ",\"initBytes\":800,\"reason\":\"manual\",\"eventId\":\"77aa\"}");
+        RecordingPath recording = recordingWithJournal(header + piece(0, 0));
+
+        PieceJournal journal = PieceJournal.read(recording).orElseThrow();
+
+        assertThat(journal.reason()).isEqualTo(RecordingReason.MANUAL);
+        assertThat(journal.eventId()).isEqualTo("77aa");
+        assertThat(journal.pieceCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aReasonItDoesNotKnowReadsAsContinuous() throws IOException {
+        RecordingPath recording = recordingWithJournal(HEADER.replace("}", ",\"reason\":\"doorbell\",\"eventId\":null}") + piece(0, 0));
+
+        PieceJournal journal = PieceJournal.read(recording).orElseThrow();
+
+        assertThat(journal.reason()).isEqualTo(RecordingReason.CONTINUOUS);
+        assertThat(journal.eventId()).isNull();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.vigil.recorder.camera;
 import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.PieceHeader;
 import io.vigil.contracts.RecordingClosed;
+import io.vigil.recorder.announce.RecorderStatusPublisher;
 import io.vigil.recorder.announce.RecordingAnnouncer;
 import io.vigil.recorder.file.CloseReason;
 import io.vigil.recorder.file.FileRecovery;
@@ -17,9 +18,10 @@ import java.util.Optional;
 
 /**
  * Records one camera: skips pieces already written, appends the others to the camera's open file,
- * and ends that file (announcing it) on rotation, session or codec change, idleness, or when the
- * camera leaves this replica. On its first piece it learns from the volume where the last
- * recorder of this camera stopped.
+ * and ends that file (announcing it) on rotation, session, codec or event change, idleness, or when
+ * the camera leaves this replica. On its first piece it learns from the volume where the last
+ * recorder of this camera stopped. Which file is open is published as the camera's recorder status
+ * (best effort: the publisher never blocks).
  *
  * <p>Synchronized: the consumer, the idle check and rebalances reach it from different threads.
  */
@@ -30,6 +32,7 @@ final class CameraRecorder {
     private final String cameraId;
     private final RecorderSettings settings;
     private final RecordingAnnouncer announcer;
+    private final RecorderStatusPublisher status;
     private final CameraMeters meters;
     private final SequenceLedger ledger = new SequenceLedger();
 
@@ -38,11 +41,13 @@ final class CameraRecorder {
     private SegmentWriter file;
     private Instant lastWrite;
 
-    CameraRecorder(String cameraId, int partition, RecorderSettings settings, RecordingAnnouncer announcer, CameraMeters meters) {
+    CameraRecorder(String cameraId, int partition, RecorderSettings settings, RecordingAnnouncer announcer,
+                   RecorderStatusPublisher status, CameraMeters meters) {
         this.cameraId = cameraId;
         this.partition = partition;
         this.settings = settings;
         this.announcer = announcer;
+        this.status = status;
         this.meters = meters;
     }
 
@@ -79,13 +84,18 @@ final class CameraRecorder {
         }
         if (file == null) {
             file = SegmentWriter.create(settings.root(), piece, settings.fsync());
-            LOG.infof("camera %s: recording to %s (session %s, from piece %d)", cameraId, file.name().relativePath(), h.sessionId(), h.sequence());
+            LOG.infof("camera %s: recording to %s (session %s, from piece %d%s)", cameraId, file.name().relativePath(),
+                    h.sessionId(), h.sequence(), file.eventId() == null ? "" : ", " + h.reason().wireName() + " event " + file.eventId());
         } else if (h.sequence() > file.lastSequence() + 1 && h.sessionId().equals(file.sessionId())) {
             LOG.warnf("camera %s: pieces %d to %d of session %s never arrived; %s goes on after the gap",
                     cameraId, file.lastSequence() + 1, h.sequence() - 1, h.sessionId(), file.name().relativePath());
         }
         long before = file.size();
         file.append(piece);
+        if (file.pieceCount() == 1) {
+            // only now: a file whose first write failed holds nothing to show, and may be discarded
+            publishOpened();
+        }
         ledger.written(h.sessionId(), h.sequence());
         lastWrite = settings.clock().instant();
         meters.pieceWritten(file.size() - before, h.end());
@@ -109,18 +119,20 @@ final class CameraRecorder {
                 close(reason);
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("camera %s: could not close %s cleanly (%s); it is left for recovery", cameraId, file.name().relativePath(), e.getMessage());
-                abandon();
+                letGo();
+                // an orderly hand-over: the next owner starts after this, so its status comes later
+                publishNoFile();
             }
         }
         meters.remove();
     }
 
-    /** Lets go of the open file without writing anything: another replica may be writing it already. */
+    /**
+     * Lets go of the open file without writing anything: another replica may be writing it already.
+     * No status is published either: that replica may have published its own, which must stay the latest.
+     */
     synchronized void abandon() {
-        if (file != null) {
-            file.close();
-            file = null;
-        }
+        letGo();
         meters.remove();
     }
 
@@ -132,10 +144,17 @@ final class CameraRecorder {
         partition = newPartition;
     }
 
+    private void letGo() {
+        if (file != null) {
+            file.close();
+            file = null;
+        }
+    }
+
     /** Sync, announce, then mark closed: a file is never marked closed unless the indexer will hear of it. */
     private void close(CloseReason reason) throws IOException {
         if (file.pieceCount() == 0) {
-            file.discard();
+            file.discard(); // never published as open: nothing to take back
             file = null;
             return;
         }
@@ -144,6 +163,7 @@ final class CameraRecorder {
         announcer.announce(closed);
         file.finish(reason);
         file = null;
+        publishNoFile();
         meters.fileClosed(reason);
         LOG.infof("camera %s: closed %s (%s): %d pieces, %d bytes, %s to %s", cameraId, closed.path(), closed.closeReason(),
                 closed.pieceCount(), closed.bytes(), closed.start(), closed.end());
@@ -157,6 +177,23 @@ final class CameraRecorder {
         recovered = true;
         if (file != null) {
             LOG.infof("camera %s: resuming %s after piece %d of session %s", cameraId, file.name().relativePath(), file.lastSequence(), file.sessionId());
+            publishOpened();
+        }
+    }
+
+    private void publishOpened() {
+        try {
+            status.fileOpened(cameraId, file.name().relativePath(), file.start(), file.eventId());
+        } catch (RuntimeException e) {
+            LOG.warnf("camera %s: recorder status not published: %s", cameraId, e.getMessage());
+        }
+    }
+
+    private void publishNoFile() {
+        try {
+            status.noFile(cameraId);
+        } catch (RuntimeException e) {
+            LOG.warnf("camera %s: recorder status not published: %s", cameraId, e.getMessage());
         }
     }
 }

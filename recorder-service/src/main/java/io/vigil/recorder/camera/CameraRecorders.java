@@ -1,6 +1,7 @@
 package io.vigil.recorder.camera;
 
 import io.vigil.contracts.MediaPiece;
+import io.vigil.recorder.announce.RecorderStatusPublisher;
 import io.vigil.recorder.announce.RecordingAnnouncer;
 import io.vigil.recorder.file.CloseReason;
 import io.vigil.recorder.metrics.RecorderMetrics;
@@ -28,15 +29,18 @@ public final class CameraRecorders {
 
     private final RecorderSettings settings;
     private final RecordingAnnouncer announcer;
+    private final RecorderStatusPublisher status;
     private final RecorderMetrics metrics;
     private final Map<String, CameraRecorder> cameras = new ConcurrentHashMap<>();
     private final Set<Integer> partitions = ConcurrentHashMap.newKeySet();
     private final ReadWriteLock handover = new ReentrantReadWriteLock();
     private volatile boolean stopped;
 
-    public CameraRecorders(RecorderSettings settings, RecordingAnnouncer announcer, RecorderMetrics metrics) {
+    public CameraRecorders(RecorderSettings settings, RecordingAnnouncer announcer, RecorderStatusPublisher status,
+                           RecorderMetrics metrics) {
         this.settings = settings;
         this.announcer = announcer;
+        this.status = status;
         this.metrics = metrics;
     }
 
@@ -53,7 +57,7 @@ public final class CameraRecorders {
             }
             String cameraId = piece.header().cameraId();
             CameraRecorder recorder = cameras.computeIfAbsent(cameraId,
-                    id -> new CameraRecorder(id, partition, settings, announcer, metrics.camera(id)));
+                    id -> new CameraRecorder(id, partition, settings, announcer, status, metrics.camera(id)));
             if (recorder.partition() != partition) {
                 recorder.movedTo(partition); // the topic gained partitions: the camera's key hashes elsewhere now
             }

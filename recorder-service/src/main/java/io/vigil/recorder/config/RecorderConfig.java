@@ -9,6 +9,7 @@ import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The recorder's settings ({@code vigil.recorder.*}); a bad value stops start-up with a message naming it. */
 @ConfigMapping(prefix = "vigil.recorder")
@@ -34,6 +35,9 @@ public interface RecorderConfig {
     @Min(1)
     @Max(1000)
     int recoveryJournals();
+
+    /** The name this replica puts in its recorder status; default $HOSTNAME (the pod name), else the host name. */
+    Optional<String> instanceId();
 
     Retry retry();
 

@@ -10,6 +10,11 @@ public enum CloseReason {
     SESSION,
     /** The init segment changed (codec, resolution, SPS/PPS): the old init cannot describe new pieces. */
     CODEC,
+    /**
+     * The piece belongs to another recording ({@link RecordingKey}): another event began, or the camera
+     * switched between continuous and event recording. Each event gets files of its own.
+     */
+    EVENT,
     /** No piece arrived for the idle-close time: the camera went offline. */
     IDLE,
     /** The recorder is stopping. */

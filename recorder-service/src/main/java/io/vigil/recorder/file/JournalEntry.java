@@ -1,7 +1,9 @@
 package io.vigil.recorder.file;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import io.vigil.contracts.RecordingReason;
 
 import java.time.Instant;
 
@@ -23,8 +25,24 @@ public sealed interface JournalEntry {
      *
      * @param start     wall-clock start of the first piece
      * @param initBytes length of the init segment at the start of the file
+     * @param reason    why the file is recorded (its first piece's reason); a journal written before
+     *                  event recording has none and reads as continuous, and so does a reason this
+     *                  version does not know (a file must never be lost to an unreadable header)
+     * @param eventId   the event the file records; null for continuous recording
      */
-    record Header(String cameraId, String sessionId, String codec, Instant start, int initBytes) implements JournalEntry {
+    record Header(String cameraId, String sessionId, String codec, Instant start, int initBytes,
+                  @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) RecordingReason reason,
+                  String eventId) implements JournalEntry {
+
+        public Header {
+            if (reason == null) {
+                reason = RecordingReason.CONTINUOUS;
+            }
+        }
+
+        public RecordingKey key() {
+            return RecordingKey.of(reason, eventId);
+        }
     }
 
     /**

@@ -59,7 +59,9 @@ public final class SegmentWriter implements AutoCloseable {
      */
     public static SegmentWriter create(Path root, MediaPiece first, FsyncPolicy fsync) throws IOException {
         PieceHeader h = first.header();
-        JournalEntry.Header header = new JournalEntry.Header(h.cameraId(), h.sessionId(), h.codec(), h.start(), first.init().length);
+        RecordingKey key = RecordingKey.of(h);
+        JournalEntry.Header header = new JournalEntry.Header(h.cameraId(), h.sessionId(), h.codec(), h.start(),
+                first.init().length, h.reason(), key.eventId());
         RecordingName name = RecordingName.of(h.cameraId(), h.start());
         Path directory = name.media(root).getParent();
         Files.createDirectories(directory);
@@ -172,7 +174,8 @@ public final class SegmentWriter implements AutoCloseable {
     /** The event announcing this file as finished (the caller publishes it, then calls {@link #finish}). */
     public RecordingClosed closedEvent(CloseReason reason) {
         return new RecordingClosed(RecordingClosed.VERSION, header.cameraId(), name.relativePath(), header.sessionId(),
-                header.start(), end, size, pieceCount, firstSequence, lastSequence, header.codec(), reason.wireName());
+                header.start(), end, size, pieceCount, firstSequence, lastSequence, header.codec(), reason.wireName(),
+                header.reason(), header.eventId());
     }
 
     /** Forces everything written so far to disk, whatever the policy: done before a file is announced. */
@@ -215,6 +218,16 @@ public final class SegmentWriter implements AutoCloseable {
 
     public Instant start() {
         return header.start();
+    }
+
+    /** The recording this file belongs to, from its first piece: only pieces of the same key go on in it. */
+    public RecordingKey key() {
+        return header.key();
+    }
+
+    /** The event this file records; null for continuous recording. */
+    public String eventId() {
+        return header.eventId();
     }
 
     /** Wall-clock end of the last piece written. */

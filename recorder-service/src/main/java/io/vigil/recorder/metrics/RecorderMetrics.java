@@ -11,12 +11,16 @@ public final class RecorderMetrics {
     private final MeterRegistry registry;
     private final InstantSource clock;
     private final Counter malformed;
+    private final Counter statusFailures;
 
     public RecorderMetrics(MeterRegistry registry, InstantSource clock) {
         this.registry = registry;
         this.clock = clock;
         this.malformed = Counter.builder("vigil.recorder.records.malformed")
                 .description("Media records skipped because they do not follow the contract")
+                .register(registry);
+        this.statusFailures = Counter.builder("vigil.recorder.status.failures")
+                .description("Recorder status records Kafka did not take (recording goes on regardless)")
                 .register(registry);
     }
 
@@ -26,5 +30,9 @@ public final class RecorderMetrics {
 
     public void malformedRecord() {
         malformed.increment();
+    }
+
+    public void statusFailed() {
+        statusFailures.increment();
     }
 }

@@ -5,12 +5,15 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.PieceHeader;
 import io.vigil.contracts.RecordingClosed;
+import io.vigil.contracts.RecordingReason;
 import io.vigil.recorder.announce.AnnouncementFailedException;
+import io.vigil.recorder.announce.RecorderStatusPublisher;
 import io.vigil.recorder.announce.RecordingAnnouncer;
 import io.vigil.recorder.file.FsyncPolicy;
 import io.vigil.recorder.file.JournalContents;
 import io.vigil.recorder.file.JournalEntry;
 import io.vigil.recorder.file.JournalReader;
+import io.vigil.recorder.file.SegmentWriter;
 import io.vigil.recorder.fixtures.Ffprobe;
 import io.vigil.recorder.fixtures.ManualClock;
 import io.vigil.recorder.fixtures.RealStream;
@@ -45,6 +48,7 @@ class CameraRecordersTest {
     private final ManualClock clock = new ManualClock(T0.plusSeconds(30));
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final List<RecordingClosed> announced = new CopyOnWriteArrayList<>();
+    private final List<Status> statuses = new CopyOnWriteArrayList<>();
 
     @Test
     void rotatesAtTheFirstKeyframePieceAfterTheRotationTime() throws IOException {
@@ -229,11 +233,181 @@ class CameraRecordersTest {
         assertThat(counter("vigil.recorder.write.failures")).isEqualTo(1);
     }
 
+    @Test
+    void continuousPiecesStayInOneFileWhateverEventTheyFallIn() throws IOException {
+        CameraRecorders recorders = recorders(announced::add);
+        String[] events = {null, "e1", "e1", "e2", null};
+        for (int seq = 0; seq < events.length; seq++) {
+            recorders.record(stamped(piece("s1", seq, 900), RecordingReason.CONTINUOUS, events[seq]), PARTITION);
+        }
+        recorders.stop();
+
+        assertThat(announced).singleElement().satisfies(closed -> {
+            assertThat(closed.pieceCount()).isEqualTo(5);
+            assertThat(closed.closeReason()).isEqualTo("shutdown");
+            assertThat(closed.reason()).isEqualTo(RecordingReason.CONTINUOUS);
+            assertThat(closed.eventId()).isNull();
+        });
+        assertThat(statuses).containsExactly(
+                new Status("door/2026-11-22/door_2026-11-22_10-00-00.mp4", T0, null), Status.NO_FILE);
+    }
+
+    @Test
+    void eachEventGetsFilesOfItsOwnThatSayWhichEventTheyShow() throws IOException {
+        CameraRecorders recorders = recorders(announced::add);
+        for (int seq = 0; seq < 3; seq++) {
+            recorders.record(stamped(piece("s1", seq, 900), RecordingReason.MOTION, "event-a"), PARTITION);
+        }
+        for (int seq = 3; seq < 5; seq++) {
+            recorders.record(stamped(piece("s1", seq, 900), RecordingReason.MANUAL, "event-b"), PARTITION);
+        }
+        // the camera went back to continuous recording
+        recorders.record(piece("s1", 5, 900), PARTITION);
+        recorders.stop();
+
+        assertThat(announced).extracting(RecordingClosed::closeReason).containsExactly("event", "event", "shutdown");
+        assertThat(announced).extracting(RecordingClosed::reason)
+                .containsExactly(RecordingReason.MOTION, RecordingReason.MANUAL, RecordingReason.CONTINUOUS);
+        assertThat(announced).extracting(RecordingClosed::eventId).containsExactly("event-a", "event-b", null);
+        assertThat(announced).extracting(RecordingClosed::pieceCount).containsExactly(3, 2, 1);
+        assertThat(Ffprobe.probe(root.resolve(announced.get(1).path())).packets()).isEqualTo(2 * 25);
+        assertThat(journal(announced.get(0).path()).header()).satisfies(header -> {
+            assertThat(header.reason()).isEqualTo(RecordingReason.MOTION);
+            assertThat(header.eventId()).isEqualTo("event-a");
+        });
+        assertThat(statuses).containsExactly(
+                new Status("door/2026-11-22/door_2026-11-22_10-00-00.mp4", T0, "event-a"), Status.NO_FILE,
+                new Status("door/2026-11-22/door_2026-11-22_10-00-03.mp4", T0.plusSeconds(3), "event-b"), Status.NO_FILE,
+                new Status("door/2026-11-22/door_2026-11-22_10-00-05.mp4", T0.plusSeconds(5), null), Status.NO_FILE);
+    }
+
+    @Test
+    void aLongEventIsSplitByItsShorterRotationAndKeepsItsId() throws IOException {
+        CameraRecorders recorders = recorders(announced::add);
+        // ingest stamps an event's pieces with min(rotation, maxEventSeconds): 10 s, the smallest both allow
+        for (int seq = 0; seq < 12; seq++) {
+            recorders.record(stamped(piece("s1", seq, 10), RecordingReason.EXTERNAL, "long"), PARTITION);
+        }
+        recorders.stop();
+
+        assertThat(announced).extracting(RecordingClosed::closeReason).containsExactly("rotation", "shutdown");
+        assertThat(announced).extracting(RecordingClosed::pieceCount).containsExactly(10, 2);
+        assertThat(announced).extracting(RecordingClosed::eventId).containsOnly("long");
+        assertThat(announced).extracting(RecordingClosed::reason).containsOnly(RecordingReason.EXTERNAL);
+    }
+
+    @Test
+    void aNewEventWaitsForAKeyframeToBeginItsFile() throws IOException {
+        CameraRecorders recorders = recorders(announced::add);
+        recorders.record(stamped(piece("s1", 0, 900), RecordingReason.MOTION, "event-a"), PARTITION);
+        // the rest of a GOP split for size, stamped for the next event: it cannot begin a playable file
+        recorders.record(notKeyframe(stamped(piece("s1", 1, 900), RecordingReason.MOTION, "event-b")), PARTITION);
+        assertThat(announced).isEmpty();
+        recorders.record(stamped(piece("s1", 2, 900), RecordingReason.MOTION, "event-b"), PARTITION);
+
+        assertThat(announced).singleElement().satisfies(closed -> {
+            assertThat(closed.eventId()).isEqualTo("event-a");
+            assertThat(closed.lastSequence()).isEqualTo(1);
+            assertThat(closed.closeReason()).isEqualTo("event");
+        });
+    }
+
+    @Test
+    void aRecoveredFileKeepsItsEventAndEndsWhenAnotherEventBegins() throws IOException {
+        CameraRecorders before = recorders(announced::add);
+        before.record(stamped(piece("s1", 0, 900), RecordingReason.MOTION, "event-a"), PARTITION);
+        before.record(stamped(piece("s1", 1, 900), RecordingReason.MOTION, "event-a"), PARTITION);
+        before.lost(Set.of(PARTITION));
+        statuses.clear();
+
+        CameraRecorders after = recorders(announced::add);
+        after.record(stamped(piece("s1", 2, 900), RecordingReason.MOTION, "event-a"), PARTITION);
+        after.record(stamped(piece("s1", 3, 900), RecordingReason.MOTION, "event-b"), PARTITION);
+
+        assertThat(announced).singleElement().satisfies(closed -> {
+            assertThat(closed.path()).isEqualTo("door/2026-11-22/door_2026-11-22_10-00-00.mp4");
+            assertThat(closed.pieceCount()).isEqualTo(3);
+            assertThat(closed.eventId()).isEqualTo("event-a");
+            assertThat(closed.reason()).isEqualTo(RecordingReason.MOTION);
+        });
+        assertThat(statuses).containsExactly(
+                new Status("door/2026-11-22/door_2026-11-22_10-00-00.mp4", T0, "event-a"), Status.NO_FILE,
+                new Status("door/2026-11-22/door_2026-11-22_10-00-03.mp4", T0.plusSeconds(3), "event-b"));
+    }
+
+    @Test
+    void aFileFromBeforeEventRecordingIsContinuedAsContinuous() throws IOException {
+        SegmentWriter old = SegmentWriter.create(root, piece("s1", 0, 900), FsyncPolicy.PIECE);
+        old.append(piece("s1", 0, 900));
+        old.close();
+        Path journal = root.resolve("door/2026-11-22/door_2026-11-22_10-00-00.mp4.pieces");
+        List<String> lines = Files.readAllLines(journal);
+        Files.write(journal, List.of(lines.get(0).replace(",\"reason\":\"continuous\",\"eventId\":null", ""), lines.get(1)));
+        assertThat(Files.readAllLines(journal).get(0)).doesNotContain("reason");
+
+        CameraRecorders recorders = recorders(announced::add);
+        recorders.record(stamped(piece("s1", 1, 900), RecordingReason.CONTINUOUS, "e1"), PARTITION);
+        recorders.stop();
+
+        assertThat(announced).singleElement().satisfies(closed -> {
+            assertThat(closed.pieceCount()).isEqualTo(2);
+            assertThat(closed.reason()).isEqualTo(RecordingReason.CONTINUOUS);
+            assertThat(closed.eventId()).isNull();
+        });
+    }
+
+    @Test
+    void aStatusPublisherThatFailsNeverStopsRecording() throws IOException {
+        CameraRecorders recorders = new CameraRecorders(new RecorderSettings(root, FsyncPolicy.PIECE, 8, clock), announced::add,
+                new RecorderStatusPublisher() {
+                    @Override
+                    public void fileOpened(String cameraId, String file, Instant fileStart, String eventId) {
+                        throw new IllegalStateException("status channel broken");
+                    }
+
+                    @Override
+                    public void noFile(String cameraId) {
+                        throw new IllegalStateException("status channel broken");
+                    }
+                }, new RecorderMetrics(registry, clock));
+        recorders.assigned(Set.of(PARTITION));
+
+        for (int seq = 0; seq < 12; seq++) {
+            assertThat(recorders.record(piece("s1", seq, 10), PARTITION)).isEqualTo(Outcome.WRITTEN);
+        }
+        recorders.stop();
+
+        assertThat(announced).extracting(RecordingClosed::closeReason).containsExactly("rotation", "shutdown");
+    }
+
     private CameraRecorders recorders(RecordingAnnouncer announcer) {
         CameraRecorders recorders = new CameraRecorders(new RecorderSettings(root, FsyncPolicy.PIECE, 8, clock),
-                announcer, new RecorderMetrics(registry, clock));
+                announcer, statusRecorder(), new RecorderMetrics(registry, clock));
         recorders.assigned(Set.of(PARTITION));
         return recorders;
+    }
+
+    /** What a recorder published as its status, in order. */
+    private record Status(String file, Instant fileStart, String eventId) {
+        static final Status NO_FILE = new Status(null, null, null);
+    }
+
+    private RecorderStatusPublisher statusRecorder() {
+        return new RecorderStatusPublisher() {
+            @Override
+            public void fileOpened(String cameraId, String file, Instant fileStart, String eventId) {
+                statuses.add(new Status(file, fileStart, eventId));
+            }
+
+            @Override
+            public void noFile(String cameraId) {
+                statuses.add(Status.NO_FILE);
+            }
+        };
+    }
+
+    private static MediaPiece stamped(MediaPiece piece, RecordingReason reason, String eventId) {
+        return RealStream.stamped(piece, reason, eventId);
     }
 
     private static Outcome record(CameraRecorders recorders, MediaPiece piece) {
@@ -251,7 +425,7 @@ class CameraRecordersTest {
     private static MediaPiece notKeyframe(MediaPiece piece) {
         PieceHeader h = piece.header();
         return new MediaPiece(new PieceHeader(h.v(), h.cameraId(), h.sessionId(), h.sequence(), h.start(), h.durationMicros(),
-                h.codec(), false, h.rotationSeconds()), piece.init(), piece.fragment());
+                h.codec(), false, h.rotationSeconds(), h.reason(), h.eventId()), piece.init(), piece.fragment());
     }
 
     private JournalContents journal(String mediaPath) throws IOException {

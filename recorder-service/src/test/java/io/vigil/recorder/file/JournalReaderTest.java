@@ -1,5 +1,6 @@
 package io.vigil.recorder.file;
 
+import io.vigil.contracts.RecordingReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,37 @@ class JournalReaderTest {
         assertThat(journal.pieces()).extracting(JournalEntry.Piece::seq).containsExactly(0L, 1L);
         assertThat(journal.mediaEnd()).isEqualTo(220);
         assertThat(journal.closing()).map(JournalEntry.Closing::closeReason).contains("idle");
+    }
+
+    @Test
+    void aHeaderWrittenBeforeEventRecordingReadsAsContinuous() throws IOException {
+        JournalContents journal = read(HEADER + PIECE_0);
+
+        assertThat(journal.header().reason()).isEqualTo(RecordingReason.CONTINUOUS);
+        assertThat(journal.header().eventId()).isNull();
+        assertThat(journal.header().key()).isEqualTo(RecordingKey.CONTINUOUS);
+        assertThat(journal.pieces()).hasSize(1);
+    }
+
+    @Test
+    void readsTheEventAFileRecords() throws IOException {
+        JournalContents journal = read(HEADER.replace("\"initBytes\":100", "\"initBytes\":100,\"reason\":\"motion\",\"eventId\":\"1b4e\"")
+                + PIECE_0);
+
+        assertThat(journal.header().reason()).isEqualTo(RecordingReason.MOTION);
+        assertThat(journal.header().eventId()).isEqualTo("1b4e");
+        assertThat(journal.header().initBytes()).isEqualTo(100);
+        assertThat(journal.pieces()).hasSize(1);
+    }
+
+    @Test
+    void aReasonThisVersionDoesNotKnowStillLeavesTheHeaderReadable() throws IOException {
+        JournalContents journal = read(HEADER.replace("\"initBytes\":100", "\"initBytes\":100,\"reason\":\"doorbell\",\"eventId\":\"x\"")
+                + PIECE_0);
+
+        assertThat(journal.header().sessionId()).isEqualTo("s1");
+        assertThat(journal.header().reason()).isEqualTo(RecordingReason.CONTINUOUS);
+        assertThat(journal.pieces()).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.vigil.recorder.file;
 
+import io.vigil.contracts.RecordingReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class JournalWriterTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
-    private static final JournalEntry.Header HEADER = new JournalEntry.Header("door", "s1", "avc1.64001f", T0, 100);
+    private static final JournalEntry.Header HEADER = new JournalEntry.Header("door", "s1", "avc1.64001f", T0, 100,
+            RecordingReason.CONTINUOUS, null);
 
     @TempDir
     Path dir;
@@ -62,6 +64,24 @@ class JournalWriterTest {
         JournalContents contents = JournalReader.read(path);
         assertThat(contents.isClosed()).isTrue();
         assertThat(contents.pieces()).extracting(JournalEntry.Piece::seq).containsExactly(0L);
+    }
+
+    @Test
+    void theHeaderKeepsTheReasonAndEventOfTheFile() throws IOException {
+        Path path = dir.resolve("door.mp4.pieces");
+        JournalEntry.Header event = new JournalEntry.Header("door", "s1", "avc1.64001f", T0, 100, RecordingReason.EXTERNAL, "bell-7");
+        try (JournalWriter journal = JournalWriter.create(path, event)) {
+            journal.append(piece(0), true);
+        }
+        Path continuous = dir.resolve("yard.mp4.pieces");
+        try (JournalWriter journal = JournalWriter.create(continuous, HEADER)) {
+            journal.append(piece(0), true);
+        }
+
+        assertThat(JournalReader.read(path).header()).isEqualTo(event);
+        assertThat(Files.readAllLines(path).get(0)).contains("\"reason\":\"external\"", "\"eventId\":\"bell-7\"");
+        assertThat(JournalReader.read(continuous).header()).isEqualTo(HEADER);
+        assertThat(JournalReader.read(continuous).pieces()).hasSize(1);
     }
 
     private static JournalEntry.Piece piece(int seq) {

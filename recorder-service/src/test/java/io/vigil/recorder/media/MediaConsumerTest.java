@@ -4,8 +4,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.MediaPieceCodec;
+import io.vigil.contracts.RecorderStatus;
 import io.vigil.contracts.RecordingClosed;
+import io.vigil.contracts.RecordingReason;
 import io.vigil.contracts.Topics;
+import io.vigil.contracts.kafka.RecorderStatusDeserializer;
 import io.vigil.contracts.kafka.RecordingClosedDeserializer;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.recorder.file.JournalEntry;
@@ -19,6 +22,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +40,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 
@@ -68,7 +73,7 @@ class MediaConsumerTest {
             }
         }
 
-        List<RecordingClosed> closed = awaitAnnouncements(2);
+        List<RecordingClosed> closed = awaitAnnouncements(CAMERA, 2);
 
         assertThat(closed).extracting(RecordingClosed::closeReason).containsExactly("rotation", "idle");
         RecordingClosed first = closed.get(0);
@@ -84,11 +89,43 @@ class MediaConsumerTest {
         assertThat(Ffprobe.probe(root.resolve(first.path())).packets()).isEqualTo(10 * 25);
         assertThat(Ffprobe.probe(root.resolve(closed.get(1).path())).packets()).isEqualTo(2 * 25);
 
+        assertThat(awaitStatuses(CAMERA, 4)).satisfiesExactly(
+                open -> assertThat(open).extracting(RecorderStatus::file, RecorderStatus::fileStart, RecorderStatus::eventId)
+                        .containsExactly(first.path(), T0, null),
+                none -> assertThat(none.file()).isNull(),
+                open -> assertThat(open).extracting(RecorderStatus::file, RecorderStatus::fileStart)
+                        .containsExactly(closed.get(1).path(), T0.plusSeconds(10)),
+                none -> assertThat(none.file()).isNull());
+
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("vigil_recorder_pieces_written_total{camera=\"lobby\"} 12.0"))
                 .body(containsString("vigil_recorder_duplicates_skipped_total{camera=\"lobby\"} 12.0"))
                 .body(containsString("vigil_recorder_records_malformed_total 2.0"));
         given().get("/q/health/ready").then().statusCode(200).body(containsString("recordings volume"));
+    }
+
+    @Test
+    void eachEventIsRecordedToFilesOfItsOwn() throws Exception {
+        RealStream stream = RealStream.hd();
+        String camera = "garage";
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (int seq = 0; seq < 5; seq++) {
+                MediaPiece piece = seq < 3
+                        ? RealStream.stamped(stream.piece(camera, "g1", seq, T0, 10), RecordingReason.MOTION, "event-a")
+                        : RealStream.stamped(stream.piece(camera, "g1", seq, T0, 10), RecordingReason.MANUAL, "event-b");
+                producer.send(new ProducerRecord<>(Topics.MEDIA, camera, MediaPieceCodec.encode(piece))).get();
+            }
+        }
+
+        List<RecordingClosed> closed = awaitAnnouncements(camera, 2);
+
+        assertThat(closed).extracting(RecordingClosed::closeReason).containsExactly("event", "idle");
+        assertThat(closed).extracting(RecordingClosed::reason).containsExactly(RecordingReason.MOTION, RecordingReason.MANUAL);
+        assertThat(closed).extracting(RecordingClosed::eventId).containsExactly("event-a", "event-b");
+        assertThat(closed).extracting(RecordingClosed::pieceCount).containsExactly(3, 2);
+        assertThat(awaitStatuses(camera, 4)).extracting(RecorderStatus::file, RecorderStatus::eventId).containsExactly(
+                tuple("garage/2026-11-22/garage_2026-11-22_08-30-00.mp4", "event-a"), tuple(null, null),
+                tuple("garage/2026-11-22/garage_2026-11-22_08-30-03.mp4", "event-b"), tuple(null, null));
     }
 
     @Test
@@ -117,24 +154,32 @@ class MediaConsumerTest {
         return JournalReader.read(root.resolve(path + ".pieces")).pieces().stream().map(JournalEntry.Piece::seq).toList();
     }
 
-    private List<RecordingClosed> awaitAnnouncements(int count) {
-        List<RecordingClosed> closed = new ArrayList<>();
-        try (KafkaConsumer<String, RecordingClosed> consumer = new KafkaConsumer<>(Map.of(
+    private List<RecordingClosed> awaitAnnouncements(String camera, int count) {
+        return awaitRecords(Topics.RECORDINGS, new RecordingClosedDeserializer(), camera, count);
+    }
+
+    private List<RecorderStatus> awaitStatuses(String camera, int count) {
+        return awaitRecords(Topics.RECORDER_STATUS, new RecorderStatusDeserializer(), camera, count);
+    }
+
+    private <T> List<T> awaitRecords(String topic, Deserializer<T> values, String camera, int count) {
+        List<T> found = new ArrayList<>();
+        try (KafkaConsumer<String, T> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "recorder-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new RecordingClosedDeserializer())) {
-            consumer.subscribe(List.of(Topics.RECORDINGS));
+                new StringDeserializer(), values)) {
+            consumer.subscribe(List.of(topic));
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 consumer.poll(Duration.ofMillis(500)).forEach(record -> {
-                    if (CAMERA.equals(record.key())) {
-                        closed.add(record.value());
+                    if (camera.equals(record.key())) {
+                        found.add(record.value());
                     }
                 });
-                return closed.size() >= count;
+                return found.size() >= count;
             });
         }
-        return closed;
+        return found;
     }
 
     private KafkaProducer<String, byte[]> producer() {

@@ -77,7 +77,7 @@ class PieceCheckTest {
     private MediaPiece withHeader(Instant start, long durationMicros) {
         PieceHeader h = real.header();
         PieceHeader odd = new PieceHeader(h.v(), h.cameraId(), h.sessionId(), h.sequence(), start, durationMicros,
-                h.codec(), h.keyframe(), h.rotationSeconds());
+                h.codec(), h.keyframe(), h.rotationSeconds(), h.reason(), h.eventId());
         return new MediaPiece(odd, real.init(), real.fragment());
     }
 }
