@@ -90,6 +90,7 @@ class SpineTest {
         assertThat(first.path("codec").asText()).isEqualTo("h264");
         assertThat(first.path("width").asInt()).isEqualTo(1280);
         assertThat(first.path("height").asInt()).isEqualTo(720);
+        assertThat(first.path("reason").asText()).isEqualTo("continuous");
 
         // the file itself, judged by ffprobe rather than by our own catalog
         byte[] media = given().when().get("/api/recordings/{id}/media", first.path("id").asLong())
@@ -151,7 +152,10 @@ class SpineTest {
         response.then().statusCode(200)
                 .body(not(containsString(PASSWORD)))
                 .body("status.online", equalTo(true))
-                .body("status.state", equalTo("streaming"));
+                .body("status.connection", equalTo("streaming"))
+                // mode continuous: every piece is recorded while the camera streams
+                .body("status.state", equalTo("recording"))
+                .body("status.recording", equalTo(true));
         given().when().get("/api/cameras").then().statusCode(200).body(not(containsString(PASSWORD)));
     }
 
@@ -185,8 +189,9 @@ class SpineTest {
 
         JsonNode status = await("ghost offline and retried").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> camera("ghost").path("status"),
-                        s -> s.path("state").asText().equals("offline") && s.path("reconnects").asLong() >= 2);
+                        s -> s.path("connection").asText().equals("offline") && s.path("reconnects").asLong() >= 2);
         assertThat(status.path("online").asBoolean()).isFalse();
+        assertThat(status.path("recording").asBoolean()).isFalse();
         assertThat(status.path("errorCode").asText()).isEqualTo("refused");
         assertThat(status.toString()).doesNotContain("pw-never-shown");
         // the other camera is unharmed
