@@ -31,15 +31,20 @@ class HealthAndDocsTest {
     void openApiAndSwaggerUiAreServed() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/cameras"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/recordings/{id}/media"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/recordings/{id}/media"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/cameras/{id}/recording"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/events"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/events/{id}"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
-    void metricsCountPublishedConfigs() {
+    void metricsCountPublishedConfigsAndCommands() {
         given().contentType(ContentType.JSON).body(Map.of("id", "metrics-cam", "url", "rtsp://cam.local/m"))
                 .post("/api/cameras").then().statusCode(201);
+        given().post("/api/cameras/metrics-cam/recording").then().statusCode(201);
         given().get("/q/metrics").then().statusCode(200)
-                .body(containsString("vigil_gateway_config_records_total{outcome=\"acked\"}"));
+                .body(containsString("vigil_gateway_config_records_total{outcome=\"acked\"}"))
+                .body(containsString("vigil_gateway_command_records_total{outcome=\"acked\"}"));
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.gateway.camera;
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.CameraMode;
 import io.vigil.contracts.CameraUrls;
+import io.vigil.contracts.MotionSettings;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -26,6 +27,15 @@ public class Camera {
     private CameraMode mode;
     @Column(name = "rotation_seconds")
     private int rotationSeconds;
+    @Column(name = "pre_roll_seconds")
+    private int preRollSeconds;
+    @Column(name = "post_roll_seconds")
+    private int postRollSeconds;
+    @Column(name = "max_event_seconds")
+    private int maxEventSeconds;
+    @Column(columnDefinition = "text")
+    @Convert(converter = MotionColumn.class)
+    private MotionSettings motion;
     private long revision;
     @Column(name = "created_at")
     private Instant createdAt;
@@ -46,7 +56,9 @@ public class Camera {
 
     boolean hasSettings(CameraSpec spec) {
         return name.equals(spec.name()) && url.equals(spec.url()) && mode == spec.mode()
-                && rotationSeconds == spec.rotationSeconds();
+                && rotationSeconds == spec.rotationSeconds() && preRollSeconds == spec.preRollSeconds()
+                && postRollSeconds == spec.postRollSeconds() && maxEventSeconds == spec.maxEventSeconds()
+                && motion.equals(spec.motion());
     }
 
     /**
@@ -60,13 +72,18 @@ public class Camera {
         url = spec.url();
         mode = spec.mode();
         rotationSeconds = spec.rotationSeconds();
+        preRollSeconds = spec.preRollSeconds();
+        postRollSeconds = spec.postRollSeconds();
+        maxEventSeconds = spec.maxEventSeconds();
+        motion = spec.motion();
         revision = Math.max(revision + 1, now.toEpochMilli());
         updatedAt = now;
         return this;
     }
 
     public CameraConfig toConfig() {
-        return new CameraConfig(CameraConfig.VERSION, id, name, url, mode, rotationSeconds, revision, updatedAt);
+        return new CameraConfig(CameraConfig.VERSION, id, name, url, mode, rotationSeconds, preRollSeconds,
+                postRollSeconds, maxEventSeconds, motion, revision, updatedAt);
     }
 
     public String id() {
@@ -92,6 +109,22 @@ public class Camera {
 
     public int rotationSeconds() {
         return rotationSeconds;
+    }
+
+    public int preRollSeconds() {
+        return preRollSeconds;
+    }
+
+    public int postRollSeconds() {
+        return postRollSeconds;
+    }
+
+    public int maxEventSeconds() {
+        return maxEventSeconds;
+    }
+
+    public MotionSettings motion() {
+        return motion;
     }
 
     public long revision() {

@@ -5,11 +5,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vigil.contracts.CameraConfig;
+import io.vigil.gateway.kafka.AckedPublisher;
 import io.vigil.gateway.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import org.hibernate.exception.ConstraintViolationException;
-import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,8 +23,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CameraRegistry {
-
-    private static final Logger LOG = Logger.getLogger(CameraRegistry.class);
 
     private final CameraRepository cameras;
     private final CameraConfigPublisher publisher;
@@ -68,6 +66,7 @@ public class CameraRegistry {
         });
     }
 
+    /** The camera's row goes (its manual recording with it, by cascade) and tombstones go to its topics. */
     @WithTransaction
     public Uni<Void> delete(String id) {
         return locked(id)
@@ -76,16 +75,16 @@ public class CameraRegistry {
                 .replaceWithVoid();
     }
 
-    private Uni<Camera> locked(String id) {
+    /**
+     * The camera with its row locked until the current transaction ends, or a 404. Every change
+     * that concerns one camera takes this lock before it publishes, so its records stay in order.
+     */
+    public Uni<Camera> locked(String id) {
         return cameras.findById(id, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull().failWith(() -> notFound(id));
     }
 
     private static Uni<Void> published(Camera camera, Uni<Void> publishing) {
-        return publishing.onFailure().transform(e -> {
-            LOG.warnf("camera %s change not published, rolled back: %s", camera.id(), e.toString());
-            return ProblemException.unavailable("Kafka did not acknowledge the change of camera " + camera.id()
-                    + "; nothing was changed, try again later");
-        });
+        return AckedPublisher.orUnavailable(publishing, "the change of camera " + camera.id());
     }
 
     /** The database keeps microseconds: truncating here makes the published record equal the stored row. */

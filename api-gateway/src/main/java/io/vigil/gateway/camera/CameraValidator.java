@@ -51,7 +51,15 @@ public final class CameraValidator {
             throw ProblemException.invalid("id", "id must be 1 to 63 characters of a-z, 0-9 and '-'");
         }
         return new CameraSpec(id, name(id, request.name()), url(request.url()), mode(request.mode()),
-                rotationSeconds(request.rotationSeconds()));
+                seconds("rotationSeconds", request.rotationSeconds(), CameraConfig.MIN_ROTATION_SECONDS,
+                        CameraConfig.MAX_ROTATION_SECONDS, CameraConfig.DEFAULT_ROTATION_SECONDS),
+                seconds("preRollSeconds", request.preRollSeconds(), 0,
+                        CameraConfig.MAX_PRE_ROLL_SECONDS, CameraConfig.DEFAULT_PRE_ROLL_SECONDS),
+                seconds("postRollSeconds", request.postRollSeconds(), 0,
+                        CameraConfig.MAX_POST_ROLL_SECONDS, CameraConfig.DEFAULT_POST_ROLL_SECONDS),
+                seconds("maxEventSeconds", request.maxEventSeconds(), CameraConfig.MIN_MAX_EVENT_SECONDS,
+                        CameraConfig.MAX_MAX_EVENT_SECONDS, CameraConfig.DEFAULT_MAX_EVENT_SECONDS),
+                MotionValidator.motion(request.motion()));
     }
 
     private static String name(String id, String name) {
@@ -100,13 +108,12 @@ public final class CameraValidator {
         }
     }
 
-    private static int rotationSeconds(Integer seconds) {
+    private static int seconds(String field, Integer seconds, int min, int max, int fallback) {
         if (seconds == null) {
-            return CameraConfig.DEFAULT_ROTATION_SECONDS;
+            return fallback;
         }
-        if (seconds < CameraConfig.MIN_ROTATION_SECONDS || seconds > CameraConfig.MAX_ROTATION_SECONDS) {
-            throw ProblemException.invalid("rotationSeconds", "rotationSeconds must be between "
-                    + CameraConfig.MIN_ROTATION_SECONDS + " and " + CameraConfig.MAX_ROTATION_SECONDS);
+        if (seconds < min || seconds > max) {
+            throw ProblemException.invalid(field, field + " must be between " + min + " and " + max);
         }
         return seconds;
     }

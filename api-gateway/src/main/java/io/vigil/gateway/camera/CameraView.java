@@ -1,5 +1,6 @@
 package io.vigil.gateway.camera;
 
+import io.vigil.contracts.MotionSettings;
 import io.vigil.gateway.status.StatusView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -15,6 +16,11 @@ public record CameraView(
         @Schema(description = "whether the stored URL carries credentials (user-info or a password-like query parameter)") boolean credentials,
         @Schema(enumeration = {"off", "continuous", "events"}) String mode,
         int rotationSeconds,
+        int preRollSeconds,
+        int postRollSeconds,
+        int maxEventSeconds,
+        @Schema(description = "motion detection: enabled, sensitivity (1-100), minAreaPercent, masks (relative rectangles)")
+        MotionSettings motion,
         long revision,
         Instant createdAt,
         Instant updatedAt,
@@ -22,7 +28,7 @@ public record CameraView(
 
     public static CameraView of(Camera camera, StatusView status) {
         return new CameraView(camera.id(), camera.name(), camera.redactedUrl(), camera.hasCredentials(),
-                camera.mode().wireName(), camera.rotationSeconds(), camera.revision(), camera.createdAt(),
-                camera.updatedAt(), status);
+                camera.mode().wireName(), camera.rotationSeconds(), camera.preRollSeconds(), camera.postRollSeconds(),
+                camera.maxEventSeconds(), camera.motion(), camera.revision(), camera.createdAt(), camera.updatedAt(), status);
     }
 }

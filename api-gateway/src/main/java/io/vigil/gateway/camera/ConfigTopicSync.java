@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.Topics;
+import io.vigil.gateway.kafka.OffEventLoop;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

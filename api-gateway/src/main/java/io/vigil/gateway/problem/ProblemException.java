@@ -12,23 +12,26 @@ public class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final String field;
     private final Integer code;
+    private final String eventId;
     private final Map<String, String> headers;
 
-    private ProblemException(ProblemType type, String detail, String field, Integer code, Map<String, String> headers) {
+    private ProblemException(ProblemType type, String detail, String field, Integer code, String eventId,
+                             Map<String, String> headers) {
         super(detail, null, false, false);
         this.type = type;
         this.field = field;
         this.code = code;
+        this.eventId = eventId;
         this.headers = headers;
     }
 
     public ProblemException(ProblemType type, String detail) {
-        this(type, detail, null, null, Map.of());
+        this(type, detail, null, null, null, Map.of());
     }
 
     /** A 400 naming the request field or parameter at fault. */
     public static ProblemException invalid(String field, String detail) {
-        return new ProblemException(ProblemType.INVALID_REQUEST, detail, field, null, Map.of());
+        return new ProblemException(ProblemType.INVALID_REQUEST, detail, field, null, null, Map.of());
     }
 
     public static ProblemException notFound(String detail) {
@@ -45,14 +48,19 @@ public class ProblemException extends RuntimeException {
 
     /** The same problem carrying a Vigil error code (negative by convention). */
     public ProblemException withCode(int code) {
-        return new ProblemException(type, getMessage(), field, code, headers);
+        return new ProblemException(type, getMessage(), field, code, eventId, headers);
+    }
+
+    /** The same problem naming the event it is about (an extra top-level {@code eventId}). */
+    public ProblemException withEventId(String eventId) {
+        return new ProblemException(type, getMessage(), field, code, eventId, headers);
     }
 
     /** The same problem answered with one more response header. */
     public ProblemException withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ProblemException(type, getMessage(), field, code, Map.copyOf(more));
+        return new ProblemException(type, getMessage(), field, code, eventId, Map.copyOf(more));
     }
 
     public ProblemType type() {
@@ -64,6 +72,6 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return Problem.of(type, getMessage(), field, code);
+        return Problem.of(type, getMessage(), field, code, eventId);
     }
 }

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.stream.Collectors;
+import java.util.List;
 
 /**
  * Every failure leaves as problem+json. Bad input is always a 4xx naming what is wrong, never
@@ -49,7 +49,7 @@ public class ProblemMappers {
                 ? Response.Status.fromStatusCode(status).getReasonPhrase()
                 : "HTTP " + status;
         String detail = status == 404 ? "no such resource" : e.getMessage();
-        return answer(new Problem("about:blank", title, status, detail, null, null)).build();
+        return answer(new Problem("about:blank", title, status, detail, null, null, null)).build();
     }
 
     /** A bug or an outage, not the client's fault: the details go to the log only. */
@@ -65,14 +65,25 @@ public class ProblemMappers {
             if (mapping.getPath().isEmpty()) {
                 return Problem.of(ProblemType.INVALID_REQUEST, "the request body must be a JSON object", null, null);
             }
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
-                    .collect(Collectors.joining("."));
+            String field = field(mapping.getPath());
             return Problem.of(ProblemType.INVALID_REQUEST, field + " has the wrong type", field, null);
         }
         String where = e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         return Problem.of(ProblemType.INVALID_REQUEST, "the request body is not valid JSON" + where, null, null);
+    }
+
+    /** The JSON path as the validation errors name fields: {@code motion.masks[2].width}. */
+    private static String field(List<JsonMappingException.Reference> path) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
     }
 
     private static RestResponse.ResponseBuilder<Problem> answer(Problem problem) {

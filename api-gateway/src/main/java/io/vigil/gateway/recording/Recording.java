@@ -40,6 +40,10 @@ public class Recording {
     private Long lastSequence;
     @Column(name = "piece_count")
     private Integer pieceCount;
+    /** continuous, motion, manual or external */
+    private String reason;
+    @Column(name = "event_id")
+    private String eventId;
 
     protected Recording() {
     }
@@ -102,5 +106,13 @@ public class Recording {
 
     public Integer pieceCount() {
         return pieceCount;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String eventId() {
+        return eventId;
     }
 }

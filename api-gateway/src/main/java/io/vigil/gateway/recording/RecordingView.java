@@ -20,11 +20,15 @@ public record RecordingView(
         String sessionId,
         Long firstSequence,
         Long lastSequence,
-        Integer pieceCount) {
+        Integer pieceCount,
+        @Schema(enumeration = {"continuous", "motion", "manual", "external"}, description = "why it was recorded")
+        String reason,
+        @Schema(description = "the event it was recorded for (mode events); null for continuous recordings")
+        String eventId) {
 
     public static RecordingView of(Recording r) {
         return new RecordingView(r.id(), r.cameraId(), r.start(), r.end(), r.durationMs() / 1000.0, r.bytes(),
                 r.codec(), r.width(), r.height(), r.fps(), r.sessionId(), r.firstSequence(), r.lastSequence(),
-                r.pieceCount());
+                r.pieceCount(), r.reason(), r.eventId());
     }
 }

@@ -8,14 +8,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The latest status of every camera, as read from the camera-status topic by this instance. */
+/** The latest status of every camera, as read from the camera-status topic by this instance, with its recorder's file. */
 @ApplicationScoped
 public class StatusBoard {
 
     private final Map<String, CameraStatus> latest = new ConcurrentHashMap<>();
+    private final RecorderBoard recorders;
     private final GatewayConfig config;
 
-    StatusBoard(GatewayConfig config) {
+    StatusBoard(RecorderBoard recorders, GatewayConfig config) {
+        this.recorders = recorders;
         this.config = config;
     }
 
@@ -30,6 +32,6 @@ public class StatusBoard {
     }
 
     public StatusView view(String cameraId) {
-        return StatusView.of(latest.get(cameraId), Instant.now(), config.statusStaleAfter());
+        return StatusView.of(latest.get(cameraId), recorders.get(cameraId), Instant.now(), config.statusStaleAfter());
     }
 }

@@ -6,6 +6,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.CameraMode;
 import io.vigil.contracts.ContractJson;
+import io.vigil.contracts.MotionSettings;
 import io.vigil.contracts.Topics;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
@@ -42,14 +43,15 @@ class ConfigTopicSyncTest {
                         '2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z')""");
         // a record whose row is gone
         CameraConfig orphan = new CameraConfig(CameraConfig.VERSION, "sync-orphan", "Orphan", "rtsp://cam/orphan",
-                CameraMode.CONTINUOUS, 900, 1, Instant.parse("2026-01-01T00:00:00Z"));
+                CameraMode.CONTINUOUS, 900, 5, 10, 1800, MotionSettings.DEFAULT, 1, Instant.parse("2026-01-01T00:00:00Z"));
         TestKafka.send(kafka, Topics.CAMERA_CONFIG, "sync-orphan", ContractJson.write(orphan));
 
         int repaired = VertxContextSupport.subscribeAndAwait(sync::sync);
 
         assertThat(repaired).isGreaterThanOrEqualTo(2);
         assertThat(latest("sync-by-hand")).isEqualTo(new CameraConfig(CameraConfig.VERSION, "sync-by-hand", "By hand",
-                "rtsp://u:p@cam/by-hand", CameraMode.EVENTS, 60, 4, Instant.parse("2026-01-02T00:00:00Z")));
+                "rtsp://u:p@cam/by-hand", CameraMode.EVENTS, 60, 5, 10, 1800, MotionSettings.DEFAULT, 4,
+                Instant.parse("2026-01-02T00:00:00Z")));
         assertThat(latest("sync-orphan")).as("tombstone").isNull();
 
         int recordsBefore = TestKafka.records(kafka, Topics.CAMERA_CONFIG).size();

@@ -3,11 +3,13 @@ package io.vigil.gateway.camera;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vigil.contracts.CameraCommand;
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.Topics;
 import io.vigil.devstack.KafkaBroker;
 import io.vigil.devstack.quarkus.PostgresResource;
+import io.vigil.gateway.TestCatalog;
 import io.vigil.gateway.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-/** While Kafka does not acknowledge, no camera change is kept: the table never runs ahead of the topic. */
+/**
+ * While Kafka does not acknowledge, no camera change and no manual recording start or stop is kept:
+ * the tables never run ahead of the topics.
+ */
 @QuarkusTest
 @WithTestResource(DedicatedKafka.class)
 @WithTestResource(PostgresResource.class)
@@ -32,9 +37,20 @@ class KafkaOutageTest {
     @Test
     void changesAreRolledBackWhileKafkaIsDown() {
         long revision = create("outage-kept").statusCode(201).extract().jsonPath().getLong("revision");
+        create("outage-rec").statusCode(201);
+        String running = given().post("/api/cameras/outage-rec/recording").then().statusCode(201)
+                .extract().jsonPath().getString("eventId");
 
         broker.stop();
         try {
+            given().post("/api/cameras/outage-kept/recording").then().statusCode(503)
+                    .contentType("application/problem+json").body("status", is(503));
+            assertThat(TestCatalog.single("select event_id from manual_recording where camera_id = 'outage-kept'"))
+                    .as("no row for a start Kafka did not take").isNull();
+            given().delete("/api/cameras/outage-rec/recording").then().statusCode(503);
+            assertThat(TestCatalog.single("select stopped_at from manual_recording where camera_id = 'outage-rec'"))
+                    .as("a stop Kafka did not take leaves the recording running").isNull();
+
             create("outage-new").statusCode(503).contentType("application/problem+json").body("status", is(503));
             given().get("/api/cameras/outage-new").then().statusCode(404);
 
@@ -51,6 +67,15 @@ class KafkaOutageTest {
         List<ConsumerRecord<String, byte[]>> kept = TestKafka.records(broker.bootstrapServers(), Topics.CAMERA_CONFIG, "outage-kept");
         assertThat(kept).as("nothing of the refused changes reached the topic").hasSize(1);
         assertThat(ContractJson.read(kept.get(0).value(), CameraConfig.class).revision()).isEqualTo(revision);
+
+        assertThat(TestKafka.records(broker.bootstrapServers(), Topics.CAMERA_COMMANDS, "outage-kept"))
+                .as("the refused start never reached the topic").isEmpty();
+        given().post("/api/cameras/outage-rec/recording").then().statusCode(409)
+                .body("code", is(-1006)).body("eventId", is(running));
+        given().delete("/api/cameras/outage-rec/recording").then().statusCode(204);
+        List<ConsumerRecord<String, byte[]>> commands = TestKafka.records(broker.bootstrapServers(), Topics.CAMERA_COMMANDS, "outage-rec");
+        assertThat(commands).extracting(r -> ContractJson.read(r.value(), CameraCommand.class).action())
+                .containsExactly(CameraCommand.Action.START, CameraCommand.Action.STOP);
     }
 
     private static io.restassured.response.ValidatableResponse create(String id) {

@@ -32,4 +32,16 @@ class ProblemExceptionTest {
         assertThat(e.headers()).containsEntry("Retry-After", "5");
         assertThat(json.writeValueAsString(problem)).contains("\"code\":-1008").doesNotContain("field");
     }
+
+    @Test
+    void namesTheEventItIsAbout() throws Exception {
+        Problem problem = ProblemException.conflict("a manual recording already runs on camera door")
+                .withCode(ErrorCodes.MANUAL_RECORDING_RUNNING).withEventId("ev-1").toProblem();
+        assertThat(json.readTree(json.writeValueAsString(problem)).properties())
+                .extracting(Map.Entry::getKey)
+                .containsExactlyInAnyOrder("type", "title", "status", "detail", "code", "eventId");
+        assertThat(problem.code()).isEqualTo(-1006);
+        assertThat(problem.eventId()).isEqualTo("ev-1");
+        assertThat(problem.status()).isEqualTo(409);
+    }
 }

@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.response.Response;
 import io.vigil.contracts.CameraMode;
+import io.vigil.contracts.MotionSettings;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
 import io.vigil.gateway.TestCatalog;
@@ -62,7 +63,8 @@ class RecordingResourceTest {
         Files.writeString(root.resolveSibling("secret.txt"), "outside the root");
 
         VertxContextSupport.subscribeAndAwait(() -> cameras.create(
-                new CameraSpec("rec-cam", "Recorded", "rtsp://cam.local/rec", CameraMode.CONTINUOUS, 900)));
+                new CameraSpec("rec-cam", "Recorded", "rtsp://cam.local/rec", CameraMode.CONTINUOUS, 900,
+                5, 10, 1800, MotionSettings.DEFAULT)));
         first = TestCatalog.insertRecording("rec-cam", FILE, at("2025-01-10T10:00:00Z"), at("2025-01-10T10:15:00Z"), SIZE);
         second = TestCatalog.insertRecording("rec-cam", "rec-cam/2025-01-10/b.mp4", at("2025-01-10T10:15:00Z"), at("2025-01-10T10:30:00Z"), 2);
         third = TestCatalog.insertRecording("rec-cam", "rec-cam/2025-01-10/c.mp4", at("2025-01-10T11:00:00Z"), at("2025-01-10T11:15:00Z"), 3);
@@ -101,6 +103,8 @@ class RecordingResourceTest {
                 .body("[0].width", is(1280))
                 .body("[0].height", is(720))
                 .body("[0].fps", is(25.0f))
+                .body("[0].reason", is("continuous"))
+                .body("[0].eventId", nullValue())
                 .body("[0].sessionId", is("session-1"))
                 .body("[0].firstSequence", is(0))
                 .body("[0].lastSequence", is(14))

@@ -1,4 +1,4 @@
-package io.vigil.gateway.camera;
+package io.vigil.gateway.kafka;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -11,12 +11,12 @@ import java.util.concurrent.Callable;
  * Runs blocking Kafka client calls on a worker thread and comes back to the caller's Vert.x
  * context, where Hibernate Reactive insists on continuing the transaction.
  */
-final class OffEventLoop {
+public final class OffEventLoop {
 
     private OffEventLoop() {
     }
 
-    static <T> Uni<T> call(Callable<T> work) {
+    public static <T> Uni<T> call(Callable<T> work) {
         return Uni.createFrom().deferred(() -> {
             Context caller = Vertx.currentContext();
             Uni<T> onWorker = Uni.createFrom().<T>emitter(emitter -> {

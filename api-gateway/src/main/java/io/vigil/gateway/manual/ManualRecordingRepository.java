@@ -1,0 +1,8 @@
+package io.vigil.gateway.manual;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ManualRecordingRepository implements PanacheRepositoryBase<ManualRecording, String> {
+}
