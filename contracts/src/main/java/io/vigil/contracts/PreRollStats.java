@@ -5,7 +5,8 @@ package io.vigil.contracts;
  *
  * @param seconds   media time held, from the first buffered piece's start to the last one's end
  * @param peakBytes the most it held since the camera started on this instance
- * @param drops     pieces dropped early because the process-wide pre-roll budget was reached
+ * @param drops     pieces dropped early because the process-wide pre-roll budget or the per-camera
+ *                  byte cap was reached
  */
 public record PreRollStats(double seconds, long bytes, int pieces, long peakBytes, long drops) {
 

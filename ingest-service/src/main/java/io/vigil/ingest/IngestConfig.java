@@ -48,6 +48,15 @@ public interface IngestConfig {
     @Valid
     MediaProducer mediaProducer();
 
+    @Valid
+    PreRoll preRoll();
+
+    @Valid
+    Motion motion();
+
+    @Valid
+    Triggers triggers();
+
     interface Reconnect {
         @WithDefault("1s")
         @DurationMin(millis = 100, message = "must be at least 100 ms")
@@ -89,5 +98,53 @@ public interface IngestConfig {
         @WithDefault("2m")
         @DurationMin(seconds = 10, message = "must be at least 10 s")
         Duration deliveryTimeout();
+    }
+
+    /** Memory for the cameras' pre-roll buffers (mode events). */
+    interface PreRoll {
+        /**
+         * All buffers of the process together; when reached, the oldest buffered pieces of any camera
+         * are dropped first. Default: 16 cameras at 4 Mbit/s with 10 s each, plus a GOP of slack.
+         */
+        @WithDefault("104857600")
+        @Min(value = 0, message = "must not be negative")
+        long budget();
+
+        /** One camera's buffer; a camera with a huge bitrate or GOP cannot take the whole budget. */
+        @WithDefault("33554432")
+        @Min(value = 1_048_576, message = "must be at least 1 MiB")
+        long maxBytesPerCamera();
+    }
+
+    /** Timing of motion detection, the same for every camera (sensitivity, area and masks are per camera). */
+    interface Motion {
+        /** Motion starts once the score stayed above the threshold this long (1 s: two keyframes at a 1 s GOP). */
+        @WithDefault("1s")
+        @DurationMin(millis = 0, message = "must not be negative")
+        @DurationMax(minutes = 1, message = "must be at most 1 min")
+        Duration confirm();
+
+        /** Motion ends once the score stayed below the threshold this long. */
+        @WithDefault("3s")
+        @DurationMin(millis = 0, message = "must not be negative")
+        @DurationMax(minutes = 10, message = "must be at most 10 min")
+        Duration quiet();
+
+        /** Width in pixels of the grayscale picture the detector compares (the height follows the aspect ratio). */
+        @WithDefault("160")
+        @Min(value = 16, message = "must be at least 16")
+        @Max(value = 1920, message = "must be at most 1920")
+        int analysisWidth();
+    }
+
+    interface Triggers {
+        /**
+         * At start-up external triggers are read from this long ago, so a restart does not miss the
+         * ones sent meanwhile; older ones are applied only if their duration still reaches the present.
+         */
+        @WithDefault("60s")
+        @DurationMin(millis = 0, message = "must not be negative")
+        @DurationMax(hours = 24, message = "must be at most 24 h (the trigger topic's retention)")
+        Duration lookback();
     }
 }

@@ -2,25 +2,25 @@ package io.vigil.ingest;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.contracts.CameraCommand;
 import io.vigil.contracts.CameraConfig;
+import io.vigil.contracts.CameraEvent;
 import io.vigil.contracts.CameraMode;
 import io.vigil.contracts.CameraState;
 import io.vigil.contracts.CameraStatus;
 import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.MediaPiece;
-import io.vigil.contracts.MediaPieceCodec;
+import io.vigil.contracts.MotionSettings;
 import io.vigil.contracts.PieceHeader;
+import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.RecordingState;
 import io.vigil.contracts.Topics;
+import io.vigil.contracts.Trigger;
 import io.vigil.devstack.RtspCameraServer;
 import io.vigil.devstack.Scene;
 import io.vigil.devstack.TestCamera;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.ingest.media.FfmpegTools;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +37,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,15 +54,15 @@ import static org.hamcrest.Matchers.hasItem;
 class IngestServiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(40);
+    private static final int PRE_ROLL_SECONDS = 2;
+    private static final int POST_ROLL_SECONDS = 2;
     private static final String GATE_PASSWORD = "gate-secret";
     private static RtspCameraServer cameras;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private KafkaProducer<String, byte[]> producer;
-    private TopicLog media;
-    private TopicLog statuses;
+    private IngestTopics topics;
 
     @BeforeAll
     static void startCameras() throws IOException {
@@ -82,17 +79,12 @@ class IngestServiceTest {
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
-        media = new TopicLog(bootstrapServers, Topics.MEDIA);
-        statuses = new TopicLog(bootstrapServers, Topics.CAMERA_STATUS);
+        topics = new IngestTopics(bootstrapServers);
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
-        media.close();
-        statuses.close();
+        topics.close();
     }
 
     @Test
@@ -112,6 +104,7 @@ class IngestServiceTest {
         assertThat(headers.get(0).keyframe()).isTrue();
         assertThat(headers.get(0).codec()).matches("avc1\\.[0-9a-f]{6}");
         assertThat(headers.get(0).rotationSeconds()).isEqualTo(900);
+        assertThat(headers).allSatisfy(header -> assertThat(header.reason()).isEqualTo(RecordingReason.CONTINUOUS));
         // the anchor is the wall clock when the stream started, not the camera's idea of time
         assertThat(headers.get(0).start()).isBetween(sent, sent.plusSeconds(10));
         for (int n = 1; n < headers.size(); n++) {
@@ -174,7 +167,7 @@ class IngestServiceTest {
         assertThat(offline.online()).isFalse();
         assertThat(offline.lastError()).startsWith("connection refused");
         assertThat(offline.retryAt()).isAfter(offline.since());
-        assertThat(statuses.records("bad-1")).isEmpty();
+        assertThat(topics.statusRecords("bad-1")).isEmpty();
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Kafka connection health check"));
 
         remove("dead-1");
@@ -219,7 +212,7 @@ class IngestServiceTest {
         CameraStatus offline = await().pollInSameThread().atMost(PATIENCE)
                 .until(() -> latestStatus("gate-1"), status -> status != null && status.state() == CameraState.OFFLINE);
         assertThat(offline.errorCode()).isEqualTo("unauthorized");
-        assertThat(statuses.records("gate-1")).allSatisfy(record ->
+        assertThat(topics.statusRecords("gate-1")).allSatisfy(record ->
                 assertThat(new String(record.value(), StandardCharsets.UTF_8)).doesNotContain(GATE_PASSWORD));
         assertThat(given().get("/q/metrics").asString()).doesNotContain(GATE_PASSWORD);
 
@@ -227,45 +220,159 @@ class IngestServiceTest {
     }
 
     @Test
-    void modeOffRunsNothingAndEventsModeStreamsWithoutPublishingPieces() throws Exception {
+    void modeOffRunsNothingAndEventsModeRecordsOnlyAroundATriggerOrAManualRecording() throws Exception {
         send(config("off-1", cameras.url("door"), CameraMode.OFF, 1));
-        send(config("events-1", cameras.url("door"), CameraMode.EVENTS, 1));
+        send(IngestTopics.eventsConfig("events-1", cameras.url("door"), 1, PRE_ROLL_SECONDS, POST_ROLL_SECONDS));
 
         CameraStatus off = await().pollInSameThread().atMost(PATIENCE)
                 .until(() -> latestStatus("off-1"), Objects::nonNull);
         assertThat(off.state()).isEqualTo(CameraState.STOPPED);
-        CameraStatus events = await().pollInSameThread().atMost(PATIENCE)
-                .until(() -> latestStatus("events-1"), status -> status != null && status.state() == CameraState.STREAMING);
-        assertThat(events.codec()).startsWith("avc1.");
-        // two GOPs: a continuous camera would have published pieces by now
-        TimeUnit.SECONDS.sleep(3);
+        assertThat(off.recordingState()).isEqualTo(RecordingState.IDLE);
+        // buffering: the pre-roll plus the GOP holding its start, and not one piece published
+        CameraStatus buffering = await().pollInSameThread().atMost(PATIENCE)
+                .until(() -> latestStatus("events-1"), status -> status != null && status.preRoll().seconds() >= PRE_ROLL_SECONDS);
+        assertThat(buffering.state()).isEqualTo(CameraState.STREAMING);
+        assertThat(buffering.recordingState()).isEqualTo(RecordingState.BUFFERING);
+        assertThat(buffering.recording()).isFalse();
+        assertThat(buffering.preRoll().seconds()).isLessThanOrEqualTo(PRE_ROLL_SECONDS + 1.5);
         assertThat(pieces("events-1")).isEmpty();
         assertThat(pieces("off-1")).isEmpty();
+        assertThat(given().get("/q/metrics").asString()).contains("vigil_ingest_preroll_bytes{camera=\"events-1\"}");
+
+        // records that break their contract are skipped (had they been applied, they would have started an event)
+        topics.send(Topics.TRIGGERS, "events-1", "{not json".getBytes(StandardCharsets.UTF_8));
+        topics.trigger(new Trigger(Trigger.VERSION, "events-1", null, Instant.now(), -5, null));
+        topics.command(new CameraCommand(CameraCommand.VERSION, "events-1", CameraCommand.Action.START, " ", Instant.now(), null));
+
+        // an external trigger: pre-roll at once, then the trigger's second and the post-roll
+        Instant triggered = Instant.now();
+        topics.trigger(new Trigger(Trigger.VERSION, "events-1", "bell-" + triggered.toEpochMilli(), triggered, 1, "doorbell"));
+        CameraEvent ended = awaitEvent("events-1", CameraEvent.EVENT_ENDED, 1);
+        CameraEvent started = topics.events("events-1").get(0);
+        assertThat(started.type()).isEqualTo(CameraEvent.EVENT_STARTED);
+        assertThat(started.eventId()).isEqualTo(ended.eventId());
+        assertThat(started.reason()).isEqualTo(RecordingReason.EXTERNAL);
+        assertThat(started.label()).isEqualTo("doorbell");
+        assertThat(started.time()).isEqualTo(triggered);
+        // the pieces and the events travel on separate topics: wait for the pieces to catch up
+        List<PieceHeader> external = await().pollInSameThread().atMost(PATIENCE).until(() -> headers("events-1"),
+                found -> !found.isEmpty() && last(found).end().equals(ended.recordingEnd()));
+        assertThat(external).allSatisfy(header -> {
+            assertThat(header.eventId()).isEqualTo(started.eventId());
+            assertThat(header.reason()).isEqualTo(RecordingReason.EXTERNAL);
+        });
+        PieceHeader first = external.get(0);
+        assertThat(first.keyframe()).isTrue();
+        Instant preRollStart = triggered.minusSeconds(PRE_ROLL_SECONDS);
+        assertThat(first.start()).as("the recording begins at the keyframe before trigger - pre-roll")
+                .isBeforeOrEqualTo(preRollStart).isAfter(preRollStart.minusMillis(1_500));
+        assertContiguous(external);
+        assertThat(last(external).end()).isAfterOrEqualTo(triggered.plusSeconds(1 + POST_ROLL_SECONDS));
+        assertThat(ended.time()).isEqualTo(triggered.plusSeconds(1));
+        CameraStatus afterwards = await().pollInSameThread().atMost(PATIENCE)
+                .until(() -> latestStatus("events-1"), status -> status.recordingState() == RecordingState.BUFFERING);
+        assertThat(afterwards.eventId()).isNull();
+        assertThat(topics.statuses("events-1")).extracting(CameraStatus::recordingState)
+                .containsSubsequence(RecordingState.BUFFERING, RecordingState.RECORDING, RecordingState.BUFFERING);
+        assertThat(topics.statuses("events-1")).filteredOn(status -> status.recordingState() == RecordingState.RECORDING)
+                .allSatisfy(status -> {
+                    assertThat(status.eventId()).isEqualTo(started.eventId());
+                    assertThat(status.eventReason()).isEqualTo(RecordingReason.EXTERNAL);
+                    assertThat(status.recording()).isTrue();
+                });
+
+        // a manual recording, started and stopped through the command topic, under the command's event id
+        topics.command(new CameraCommand(CameraCommand.VERSION, "events-1", CameraCommand.Action.START, "manual-1",
+                Instant.now(), null));
+        await().pollInSameThread().atMost(PATIENCE).until(() -> headers("events-1").stream()
+                .filter(header -> "manual-1".equals(header.eventId())).count() >= 2);
+        CameraStatus manual = latestStatus("events-1");
+        assertThat(manual.recordingState()).isEqualTo(RecordingState.RECORDING);
+        assertThat(manual.eventId()).isEqualTo("manual-1");
+        assertThat(manual.eventReason()).isEqualTo(RecordingReason.MANUAL);
+        topics.command(new CameraCommand(CameraCommand.VERSION, "events-1", CameraCommand.Action.STOP, "manual-1",
+                Instant.now(), null));
+        CameraEvent manualEnded = awaitEvent("events-1", CameraEvent.EVENT_ENDED, 2);
+        assertThat(manualEnded.eventId()).isEqualTo("manual-1");
+        assertThat(manualEnded.reason()).isEqualTo(RecordingReason.MANUAL);
+        await().pollInSameThread().atMost(PATIENCE)
+                .until(() -> latestStatus("events-1").recordingState() == RecordingState.BUFFERING);
+        List<PieceHeader> all = headers("events-1");
+        assertThat(all).filteredOn(header -> "manual-1".equals(header.eventId()))
+                .allSatisfy(header -> assertThat(header.reason()).isEqualTo(RecordingReason.MANUAL));
+        assertThat(all).extracting(header -> header.sessionId() + "/" + header.sequence())
+                .as("no piece published twice").doesNotHaveDuplicates();
+        assertThat(given().get("/q/metrics").asString())
+                .contains("vigil_ingest_events_started_total{camera=\"events-1\",reason=\"external\"} 1.0")
+                .contains("vigil_ingest_events_started_total{camera=\"events-1\",reason=\"manual\"} 1.0");
 
         remove("off-1");
         remove("events-1");
     }
 
+    @Test
+    void aMovingPictureStartsAMotionEventThatEndsWhenTheCameraIsRemoved() throws Exception {
+        send(new CameraConfig(CameraConfig.VERSION, "motion-1", "motion-1", cameras.url("door"), CameraMode.EVENTS, 900,
+                PRE_ROLL_SECONDS, POST_ROLL_SECONDS, 60, MotionSettings.DEFAULT, 1, Instant.now()));
+
+        CameraEvent started = awaitEvent("motion-1", CameraEvent.EVENT_STARTED, 1);
+        assertThat(started.reason()).isEqualTo(RecordingReason.MOTION);
+        CameraEvent motion = awaitEvent("motion-1", CameraEvent.MOTION_STARTED, 1);
+        assertThat(motion.eventId()).isEqualTo(started.eventId());
+        assertThat(motion.score()).isPositive();
+        assertThat(motion.box()).isNotNull();
+        assertThat(motion.box().problem()).isNull();
+        List<PieceHeader> recorded = await().pollInSameThread().atMost(PATIENCE).until(() -> headers("motion-1"),
+                found -> found.size() >= 2);
+        assertThat(recorded).allSatisfy(header -> {
+            assertThat(header.eventId()).isEqualTo(started.eventId());
+            assertThat(header.reason()).isEqualTo(RecordingReason.MOTION);
+            assertThat(header.rotationSeconds()).isEqualTo(60);
+        });
+        assertThat(recorded.get(0).keyframe()).isTrue();
+        CameraStatus recording = await().pollInSameThread().atMost(PATIENCE)
+                .until(() -> latestStatus("motion-1"), status -> status.recordingState() == RecordingState.RECORDING);
+        assertThat(recording.eventReason()).isEqualTo(RecordingReason.MOTION);
+        assertThat(given().get("/q/metrics").asString()).contains("vigil_ingest_motion_score{camera=\"motion-1\"}");
+
+        // the ball never stops: removing the camera ends its motion and its event
+        remove("motion-1");
+        CameraEvent ended = awaitEvent("motion-1", CameraEvent.EVENT_ENDED, 1);
+        assertThat(ended.eventId()).isEqualTo(started.eventId());
+        assertThat(topics.events("motion-1")).extracting(CameraEvent::type).containsExactly(CameraEvent.EVENT_STARTED,
+                CameraEvent.MOTION_STARTED, CameraEvent.MOTION_ENDED, CameraEvent.EVENT_ENDED);
+    }
+
+    private CameraEvent awaitEvent(String cameraId, String type, int count) {
+        return await().pollInSameThread().atMost(PATIENCE).until(() -> topics.events(cameraId).stream()
+                .filter(event -> event.type().equals(type)).toList(), found -> found.size() >= count).get(count - 1);
+    }
+
+    private List<PieceHeader> headers(String cameraId) {
+        return pieces(cameraId).stream().map(MediaPiece::header).toList();
+    }
+
+    static void assertContiguous(List<PieceHeader> headers) {
+        for (int n = 1; n < headers.size(); n++) {
+            assertThat(headers.get(n).start()).as("piece %d starts where piece %d ends", n, n - 1)
+                    .isEqualTo(headers.get(n - 1).end());
+        }
+    }
+
     private List<MediaPiece> pieces(String cameraId) {
-        return media.records(cameraId).stream().map(record -> MediaPieceCodec.decode(record.value())).toList();
+        return topics.pieces(cameraId);
     }
 
     private CameraStatus latestStatus(String cameraId) {
-        var records = statuses.records(cameraId);
-        if (records.isEmpty() || last(records).value() == null) {
-            return null;
-        }
-        return ContractJson.read(last(records).value(), CameraStatus.class);
+        return topics.latestStatus(cameraId);
     }
 
-    /** The camera's latest status record is a tombstone. */
     private boolean statusRemoved(String cameraId) {
-        var records = statuses.records(cameraId);
-        return !records.isEmpty() && last(records).value() == null;
+        return topics.statusRemoved(cameraId);
     }
 
     private static <T> T last(List<T> list) {
-        return list.isEmpty() ? null : list.get(list.size() - 1);
+        return IngestTopics.last(list);
     }
 
     private static CameraConfig config(String id, String url, CameraMode mode, long revision) {
@@ -273,18 +380,18 @@ class IngestServiceTest {
     }
 
     private static CameraConfig config(String id, String url, CameraMode mode, long revision, int rotation) {
-        return new CameraConfig(CameraConfig.VERSION, id, id, url, mode, rotation, revision, Instant.now());
+        return IngestTopics.config(id, url, mode, revision, rotation);
     }
 
     private void send(CameraConfig config) throws Exception {
-        sendRaw(config.id(), ContractJson.write(config));
+        topics.send(config);
     }
 
     private void remove(String cameraId) throws Exception {
-        sendRaw(cameraId, null);
+        topics.remove(cameraId);
     }
 
-    private void sendRaw(String key, byte[] value) throws InterruptedException, ExecutionException, TimeoutException {
-        producer.send(new ProducerRecord<>(Topics.CAMERA_CONFIG, key, value)).get(10, TimeUnit.SECONDS);
+    private void sendRaw(String key, byte[] value) throws Exception {
+        topics.send(Topics.CAMERA_CONFIG, key, value);
     }
 }

@@ -8,7 +8,10 @@ import java.util.Objects;
 enum ConfigReaction {
     /** Same revision (a replay) or an older one (a stale copy): nothing changes. */
     IGNORE,
-    /** Only fields the running session can take on the fly changed (name, rotation): no reconnect. */
+    /**
+     * Only fields the running camera takes on the fly changed (name, rotation, pre-roll, post-roll,
+     * maximum event length, motion settings): no reconnect.
+     */
     UPDATE,
     /** The URL or the mode changed: the session restarts. */
     RESTART;

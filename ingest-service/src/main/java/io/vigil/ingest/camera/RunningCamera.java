@@ -1,6 +1,7 @@
 package io.vigil.ingest.camera;
 
 import io.vigil.contracts.CameraConfig;
+import io.vigil.ingest.event.EventRecorder;
 import io.vigil.ingest.session.CameraSession;
 import io.vigil.ingest.status.CameraStatusTracker;
 
@@ -8,15 +9,16 @@ import java.util.Optional;
 
 /**
  * A camera this replica owns: the partition its config came from, the config applied, its status,
- * and its session (none in mode off).
+ * its event recorder (kept across session restarts, like the status), and its session (none in mode off).
  */
-record RunningCamera(int partition, CameraConfig config, CameraStatusTracker status, CameraSession activeSession) {
+record RunningCamera(int partition, CameraConfig config, CameraStatusTracker status, EventRecorder recorder,
+                     CameraSession activeSession) {
 
     Optional<CameraSession> session() {
         return Optional.ofNullable(activeSession);
     }
 
     RunningCamera with(CameraConfig newer) {
-        return new RunningCamera(partition, newer, status, activeSession);
+        return new RunningCamera(partition, newer, status, recorder, activeSession);
     }
 }

@@ -2,6 +2,7 @@ package io.vigil.ingest.fragment;
 
 import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.PieceHeader;
+import io.vigil.contracts.RecordingReason;
 import io.vigil.fmp4.Box;
 import io.vigil.fmp4.BoxSplitter;
 import io.vigil.fmp4.Mp4FormatException;
@@ -18,7 +19,8 @@ import java.util.function.IntSupplier;
  * Turns one session's fragmented-MP4 byte stream into media pieces: ftyp+moov is the init, each
  * moof with the mdat after it is one piece. A piece's wall-clock start is the session's anchor plus
  * its media time from the fragment's tfdt, so piece n+1 starts exactly where piece n ends. Anything
- * else the muxer writes (the closing mfra) is left out.
+ * else the muxer writes (the closing mfra) is left out. Pieces leave as continuous recording without an
+ * event; the camera's event recorder stamps the ones it publishes for an event.
  */
 public final class PieceAssembler {
 
@@ -109,7 +111,7 @@ public final class PieceAssembler {
         long startMicros = video.track().micros(startTicks);
         long durationMicros = video.track().micros(endTicks) - startMicros;
         PieceHeader header = new PieceHeader(PieceHeader.VERSION, cameraId, sessionId, sequence++,
-                clock.at(startMicros), durationMicros, video.codec(), keyframe, rotationSeconds.getAsInt());
+                clock.at(startMicros), durationMicros, video.codec(), keyframe, rotationSeconds.getAsInt(), RecordingReason.CONTINUOUS, null);
         return new MediaPiece(header, init, concat(moof, mdat));
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The settings of the service's three Kafka clients. Every {@code kafka.*} property (bootstrap
+ * The settings of the service's Kafka clients. Every {@code kafka.*} property (bootstrap
  * servers, TLS, SASL) is shared; on top, each client gets the settings its job depends on, which are
  * not meant to be tuned away.
  */
@@ -58,6 +58,17 @@ public class KafkaClients {
         return settings;
     }
 
+    /**
+     * Reads manual-recording commands and external triggers: every partition, assigned, without a
+     * group (every replica reads them all and acts on its own cameras), nothing committed.
+     */
+    public Map<String, Object> controlConsumer() {
+        Map<String, Object> settings = base("control");
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return settings;
+    }
+
     /** Media pieces: large records, in order per camera, never duplicated by a retry. */
     public Map<String, Object> mediaProducer() {
         IngestConfig.MediaProducer media = config.mediaProducer();
@@ -80,6 +91,14 @@ public class KafkaClients {
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         // a status that cannot be sent soon is stale anyway; the next change or heartbeat sends a newer one
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000);
+        return settings;
+    }
+
+    /** Camera events: small records, sent from a thread of their own, so waiting for Kafka never holds up a camera. */
+    public Map<String, Object> eventProducer() {
+        Map<String, Object> settings = idempotentProducer("events");
+        settings.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         return settings;
     }
 

@@ -1,6 +1,7 @@
 package io.vigil.ingest.session;
 
 import io.vigil.contracts.CameraConfig;
+import io.vigil.contracts.MotionSettings;
 import io.vigil.ingest.status.CameraStatusTracker;
 import io.vigil.ingest.status.FailureKind;
 import org.jboss.logging.Logger;
@@ -26,22 +27,29 @@ public final class CameraSession {
     private final SessionSettings settings;
     private final CameraStatusTracker status;
     private final PieceSink sink;
+    private final CameraMotion motion;
     private final Clock clock;
     private final Thread thread;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
 
-    /** Only the rotation can change while the session runs; anything else restarts it. */
+    /** Only the rotation and the motion settings can change while the session runs; anything else restarts it. */
     private volatile int rotationSeconds;
     private volatile boolean stopping;
     private FailureKind lastLoggedFailure;
 
-    public CameraSession(CameraConfig config, SessionSettings settings, CameraStatusTracker status, PieceSink sink, Clock clock) {
+    /**
+     * @param sink   where the pieces go (the camera's event recorder)
+     * @param motion where motion changes go, when the camera's motion detection is enabled
+     */
+    public CameraSession(CameraConfig config, SessionSettings settings, CameraStatusTracker status, PieceSink sink,
+                         MotionListener motion, Clock clock) {
         this.cameraId = config.id();
         this.url = config.url();
         this.rotationSeconds = config.rotationSeconds();
         this.settings = settings;
         this.status = status;
         this.sink = sink;
+        this.motion = new CameraMotion(config.motion(), settings.motionTuning(), motion);
         this.clock = clock;
         this.thread = new Thread(this::run, "camera-" + cameraId);
         this.thread.setDaemon(true);
@@ -54,6 +62,11 @@ public final class CameraSession {
     /** Applies a new rotation to the pieces still to come. */
     public void rotationSeconds(int seconds) {
         rotationSeconds = seconds;
+    }
+
+    /** Applies new motion settings (on, off, sensitivity, area, masks) from the next video packet on, without reconnecting. */
+    public void motion(MotionSettings settings) {
+        motion.settings(settings);
     }
 
     /** Asks the session to end; its last fragment is still delivered. */
@@ -86,7 +99,8 @@ public final class CameraSession {
         while (!stopping) {
             String sessionId = UUID.randomUUID().toString();
             status.connecting(sessionId);
-            StreamCopy copy = new StreamCopy(cameraId, sessionId, () -> rotationSeconds, settings, status, sink, () -> stopping, clock);
+            StreamCopy copy = new StreamCopy(cameraId, sessionId, () -> rotationSeconds, settings, status, sink, motion,
+                    () -> stopping, clock);
             StreamFailure failure = attempt(sessionId, copy);
             if (stopping) {
                 break;

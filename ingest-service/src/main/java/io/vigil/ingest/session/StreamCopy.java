@@ -24,9 +24,10 @@ import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
 import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 /**
- * One connected session: packets from the camera, put on the session timeline, copied into
- * fragmented MP4, cut into pieces, handed to the sink. The muxer starts with the first keyframe,
- * which is also when the session's wall-clock anchor is read. Ends by throwing the reason.
+ * One connected session: packets from the camera, put on the session timeline, shown to the motion
+ * detector (video), copied into fragmented MP4, cut into pieces, handed to the sink. The muxer starts
+ * with the first keyframe, which is also when the session's wall-clock anchor is read. Ends by
+ * throwing the reason.
  */
 final class StreamCopy {
 
@@ -41,8 +42,10 @@ final class StreamCopy {
     private final BooleanSupplier stopping;
     private final Clock clock;
     private final SessionTimeline timeline = new SessionTimeline(SessionSettings.DISCONTINUITY.toNanos() / 1_000);
+    private final MotionTap motion;
 
     private Fmp4Muxer muxer;
+    private SessionClock sessionClock;
     private PieceAssembler assembler;
     private long lastVideoNanos;
     /** System.nanoTime() when the first keyframe started the muxer, i.e. when the session began streaming. */
@@ -50,7 +53,7 @@ final class StreamCopy {
     private long discontinuitiesLogged;
 
     StreamCopy(String cameraId, String sessionId, IntSupplier rotationSeconds, SessionSettings settings,
-               CameraStatusTracker status, PieceSink sink, BooleanSupplier stopping, Clock clock) {
+               CameraStatusTracker status, PieceSink sink, CameraMotion motion, BooleanSupplier stopping, Clock clock) {
         this.cameraId = cameraId;
         this.sessionId = sessionId;
         this.rotationSeconds = rotationSeconds;
@@ -59,6 +62,7 @@ final class StreamCopy {
         this.sink = sink;
         this.stopping = stopping;
         this.clock = clock;
+        this.motion = new MotionTap(cameraId, motion);
     }
 
     /**
@@ -105,7 +109,9 @@ final class StreamCopy {
             av_packet_unref(packet);
             return;
         }
-        if (!video) {
+        if (video) {
+            watchForMotion(input, packet);
+        } else {
             // RTSP AAC packets carry no key flag; without it every audio sample is marked non-sync
             packet.flags(packet.flags() | AV_PKT_FLAG_KEY);
         }
@@ -145,8 +151,18 @@ final class StreamCopy {
         return true;
     }
 
+    /** Before the muxer takes (and unreferences) the packet; at the packet's wall-clock time on the session's timeline. */
+    private void watchForMotion(CameraInput input, AVPacket packet) throws StreamFailure {
+        try {
+            motion.observe(packet, sessionClock.at(input.videoTimeBase().toMicros(packet.dts())));
+        } catch (RuntimeException e) {
+            av_packet_unref(packet);
+            throw new StreamFailure(FailureKind.FAILURE, "cannot hand on media: " + e.getMessage(), e);
+        }
+    }
+
     private void startMuxer(CameraInput input, long keyframeDts) throws StreamFailure {
-        SessionClock sessionClock = new SessionClock(clock.instant());
+        sessionClock = new SessionClock(clock.instant());
         timeline.start(keyframeDts, input.videoTimeBase());
         try {
             muxer = Fmp4Muxer.start(input.formatContext(), input.width(), input.height(), input.audioChannels(),
@@ -158,6 +174,7 @@ final class StreamCopy {
         deliver(muxer.takeOutput());
         VideoTrack video = assembler.video()
                 .orElseThrow(() -> new StreamFailure(FailureKind.FAILURE, "the MP4 muxer wrote no init segment"));
+        motion.start(input.formatContext().streams(input.videoStream()).codecpar());
         status.streaming(video.codec(), input.width(), input.height());
         streamingSince = OptionalLong.of(System.nanoTime());
         LOG.infof("camera %s: streaming %s %dx%d%s, session %s", cameraId, video.codec(), input.width(), input.height(),
@@ -186,7 +203,10 @@ final class StreamCopy {
         return new StreamFailure(FailureKind.FAILURE, "the camera ended the stream");
     }
 
-    /** Delivers the last, partial fragment and frees the muxer, whatever ended the session. */
+    /**
+     * Delivers the last, partial fragment and frees the muxer, whatever ended the session; then ends
+     * motion detection and tells the sink the session is over.
+     */
     private void finish() {
         if (muxer == null) {
             return;
@@ -197,6 +217,16 @@ final class StreamCopy {
             LOG.debugf("camera %s: the last fragment of session %s is lost: %s", cameraId, sessionId, e.getMessage());
         } finally {
             muxer.close();
+        }
+        try {
+            motion.close();
+        } catch (RuntimeException e) {
+            LOG.debugf("camera %s: reporting the end of motion in session %s failed: %s", cameraId, sessionId, e.toString());
+        }
+        try {
+            sink.sessionEnded(sessionId);
+        } catch (RuntimeException e) {
+            LOG.warnf("camera %s: the end of session %s was not handed on: %s", cameraId, sessionId, e.toString());
         }
     }
 }

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One camera's status: its session reports what happens, the tracker publishes a {@link CameraStatus}
  * on every change and on every heartbeat. Building and sending a status happen
- * under one lock, so statuses leave in the order their states were reached.
+ * under one lock, so statuses leave in the order their states were reached. The recording fields
+ * come from the camera's event recorder, read without taking its lock (it calls
+ * {@link #recordingChanged()} when its state changes, so the two locks are never taken the other way round).
  */
 public final class CameraStatusTracker {
 
@@ -41,6 +44,7 @@ public final class CameraStatusTracker {
     private Instant since;
     /** The heartbeat found the stream silent while the session still waits inside FFmpeg. */
     private volatile boolean silenceReported;
+    private volatile Supplier<RecordingStatus> recording = () -> RecordingStatus.IDLE;
     private boolean closed;
 
     public CameraStatusTracker(String cameraId, String instance, Consumer<CameraStatus> publisher, MeterRegistry registry,
@@ -109,6 +113,16 @@ public final class CameraStatusTracker {
         metrics.failed();
     }
 
+    /** Where the recording fields of every status come from from now on; must not block. */
+    public void recordingFrom(Supplier<RecordingStatus> source) {
+        recording = source;
+    }
+
+    /** The recording state or the running event changed: published at once. */
+    public synchronized void recordingChanged() {
+        publish();
+    }
+
     /**
      * Republishes the status, with fresh rates while streaming, so a status that stops being renewed
      * tells its readers that this replica is gone. A stream silent for longer than
@@ -159,8 +173,10 @@ public final class CameraStatusTracker {
         boolean online = state == CameraState.STREAMING && !silenceReported;
         StreamMeter.Rates rates = online ? meter.rates(nanoTime.getAsLong()) : new StreamMeter.Rates(0, 0);
         CameraState shown = silenceReported ? CameraState.OFFLINE : state;
+        RecordingStatus now = recording.get();
         publisher.accept(new CameraStatus(CameraStatus.VERSION, cameraId, instance, shown, online, sessionId,
                 codec, width, height, rates.fps(), rates.bitrate(), lastError, errorCode, retryAt, reconnects,
-                piecesPublished.get(), since, clock.instant()));
+                piecesPublished.get(), since, clock.instant(), now.state(), now.recording(), now.eventId(),
+                now.eventReason(), now.eventStartedAt(), now.preRoll()));
     }
 }

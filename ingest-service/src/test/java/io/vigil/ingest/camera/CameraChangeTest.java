@@ -4,6 +4,7 @@ import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.CameraMode;
 import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.MalformedRecordException;
+import io.vigil.contracts.MotionSettings;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,7 @@ class CameraChangeTest {
     }
 
     static CameraConfig config(String id, String url, CameraMode mode, int rotation) {
-        return new CameraConfig(CameraConfig.VERSION, id, "Front door", url, mode, rotation, 3, Instant.parse("2024-03-01T12:00:00Z"));
+        return new CameraConfig(CameraConfig.VERSION, id, "Front door", url, mode, rotation, 5, 10, 1800, MotionSettings.DEFAULT,
+                3, Instant.parse("2024-03-01T12:00:00Z"));
     }
 }

@@ -3,6 +3,7 @@ package io.vigil.ingest.publish;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.PieceHeader;
+import io.vigil.contracts.RecordingReason;
 import io.vigil.contracts.kafka.MediaPieceSerializer;
 import io.vigil.ingest.session.PieceSink;
 import io.vigil.ingest.status.CameraStatusTracker;
@@ -67,7 +68,7 @@ class MediaPublisherTest {
 
     private static MediaPiece piece(String sessionId, long sequence) {
         PieceHeader header = new PieceHeader(PieceHeader.VERSION, "cam-1", sessionId, sequence,
-                Instant.parse("2024-03-01T12:00:00Z"), 1_000_000, "avc1.64001f", true, 900);
+                Instant.parse("2024-03-01T12:00:00Z"), 1_000_000, "avc1.64001f", true, 900, RecordingReason.CONTINUOUS, null);
         return new MediaPiece(header, new byte[]{1}, new byte[]{2});
     }
 }

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.contracts.CameraState;
 import io.vigil.contracts.CameraStatus;
 import io.vigil.contracts.MediaPiece;
+import io.vigil.contracts.MotionSettings;
 import io.vigil.contracts.PieceHeader;
 import io.vigil.ingest.media.FfmpegTools;
+import io.vigil.ingest.motion.MotionTuning;
 import io.vigil.ingest.status.CameraStatusTracker;
 import io.vigil.ingest.status.FailureKind;
 import org.junit.jupiter.api.Test;
@@ -29,7 +31,7 @@ class StreamCopyTest {
 
     private static final Instant NOW = Instant.parse("2024-03-01T12:00:00Z");
     private static final SessionSettings SETTINGS = new SessionSettings(Duration.ofSeconds(10), Duration.ofSeconds(1),
-            Duration.ofSeconds(30), Duration.ofSeconds(30), 8 * 1024 * 1024);
+            Duration.ofSeconds(30), Duration.ofSeconds(30), 8 * 1024 * 1024, MotionTuning.DEFAULT);
 
     @TempDir
     Path dir;
@@ -41,7 +43,20 @@ class StreamCopyTest {
         CameraStatusTracker status = new CameraStatusTracker("cam-1", "test", statuses::add, new SimpleMeterRegistry(),
                 Duration.ofSeconds(5), Clock.systemUTC(), System::nanoTime);
         List<MediaPiece> pieces = new ArrayList<>();
-        StreamCopy copy = new StreamCopy("cam-1", "session-1", () -> 900, SETTINGS, status, pieces::add, () -> false,
+        List<String> ended = new ArrayList<>();
+        PieceSink sink = new PieceSink() {
+            @Override
+            public void accept(MediaPiece piece) {
+                pieces.add(piece);
+            }
+
+            @Override
+            public void sessionEnded(String sessionId) {
+                ended.add(sessionId);
+            }
+        };
+        StreamCopy copy = new StreamCopy("cam-1", "session-1", () -> 900, SETTINGS, status, sink,
+                new CameraMotion(MotionSettings.DEFAULT, MotionTuning.DEFAULT, MotionListener.NONE), () -> false,
                 Clock.fixed(NOW, ZoneOffset.UTC));
 
         assertThat(copy.streamingSince()).isEmpty();
@@ -52,8 +67,9 @@ class StreamCopyTest {
                     .hasMessageContaining("ended");
         }
 
-        // the last GOP comes out when the copy ends
+        // the last GOP comes out when the copy ends, then the sink hears that the session is over
         assertThat(pieces).hasSize(3);
+        assertThat(ended).containsExactly("session-1");
         List<PieceHeader> headers = pieces.stream().map(MediaPiece::header).toList();
         assertThat(headers.get(0).start()).isEqualTo(NOW);
         long total = 0;

@@ -3,6 +3,9 @@ package io.vigil.ingest.status;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vigil.contracts.CameraState;
 import io.vigil.contracts.CameraStatus;
+import io.vigil.contracts.PreRollStats;
+import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.RecordingState;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -88,6 +91,27 @@ class CameraStatusTrackerTest {
         CameraStatus back = published.get(published.size() - 1);
         assertThat(back.state()).isEqualTo(CameraState.STREAMING);
         assertThat(back.errorCode()).isNull();
+    }
+
+    @Test
+    void carriesTheRecordingStateAndPublishesItsChanges() {
+        RecordingStatus recording = new RecordingStatus(RecordingState.RECORDING, true, "event-1", RecordingReason.MOTION,
+                NOW.minusSeconds(3), new PreRollStats(5.0, 1_000_000, 5, 1_200_000, 2));
+        tracker.connecting("s1");
+        assertThat(published.get(0).recordingState()).isEqualTo(RecordingState.IDLE);
+        assertThat(published.get(0).preRoll()).isEqualTo(PreRollStats.EMPTY);
+
+        tracker.recordingFrom(() -> recording);
+        tracker.recordingChanged();
+        CameraStatus status = published.get(1);
+        assertThat(status.recordingState()).isEqualTo(RecordingState.RECORDING);
+        assertThat(status.recording()).isTrue();
+        assertThat(status.eventId()).isEqualTo("event-1");
+        assertThat(status.eventReason()).isEqualTo(RecordingReason.MOTION);
+        assertThat(status.eventStartedAt()).isEqualTo(NOW.minusSeconds(3));
+        assertThat(status.preRoll().drops()).isEqualTo(2);
+        tracker.heartbeat(Duration.ofSeconds(10));
+        assertThat(published.get(2).eventId()).isEqualTo("event-1");
     }
 
     @Test
