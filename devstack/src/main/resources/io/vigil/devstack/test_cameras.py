@@ -26,10 +26,13 @@ from gi.repository import GLib, Gst, GstRtspServer  # noqa: E402
 PATTERNS = {"STILL": ("smpte75", "smpte75"), "MOVING": ("ball", "ball"), "CORNER": ("smpte75", "ball")}
 
 # 1280x720@25, a keyframe every second; x264 pads a synthetic picture to a camera's 2 Mbit/s, and
-# config-interval=1 repeats SPS/PPS so a client can start at any keyframe.
+# config-interval=1 repeats SPS/PPS so a client can start at any keyframe. The leaky queue lets a
+# starved encoder (many cameras on a small machine) drop frames instead of falling behind: a frame's
+# timestamp stays the time it shows, as with a real camera, and the fps drops instead.
 LAUNCH = (
     "( compositor name=mix background=black sink_1::xpos=0 sink_1::ypos=0 "
     "! video/x-raw,width=320,height=180,framerate=25/1 "
+    "! queue leaky=downstream max-size-buffers=2 max-size-bytes=0 max-size-time=0 "
     "! videoscale ! videoconvert ! video/x-raw,width=1280,height=720,format=I420 "
     "! x264enc tune=zerolatency speed-preset=ultrafast key-int-max=25 bitrate=2000 pass=cbr "
     "option-string=nal-hrd=cbr:filler=1 "

@@ -129,10 +129,13 @@ class EventRecordingTest {
         EventsApi.registerEventsCamera(BUTTON, cameras.url(BUTTON),
                 Map.of("preRollSeconds", PRE_ROLL_SECONDS, "postRollSeconds", BUTTON_POST_ROLL_SECONDS));
 
-        for (String camera : List.of(PREROLL, MERGE, STILL, MASKED, CORNER, BUTTON)) {
+        for (String camera : List.of(PREROLL, MERGE, STILL, MASKED, BUTTON)) {
             await("camera " + camera + " streaming and buffering").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                     .until(() -> status(camera), s -> state(s).equals("buffering") && s.path("online").asBoolean());
         }
+        // its ball moves from the first frame on: it may already be recording
+        await("camera " + CORNER + " streaming").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> status(CORNER), s -> s.path("online").asBoolean());
         watchedFrom = Instant.now();
 
         // two motions 3 s apart, then stillness: played while the pre-roll test runs
@@ -220,8 +223,11 @@ class EventRecordingTest {
 
         double endAfterStill = Duration.between(lastStill, end(recording)).toMillis() / 1000.0;
         System.out.printf("recording ends %.1f s after the last motion (post-roll %d s)%n", endAfterStill, POST_ROLL_SECONDS);
-        // keyframes 1 s apart, a 3 s quiet time before motion counts as ended, then the post-roll
-        assertThat(endAfterStill).as("seconds from the last switch to still to the recording's end").isBetween(7.0, 15.0);
+        // motion ends at the first still keyframe that matches the background: the second after the
+        // switch (the first still one differs from the last moving one); then the post-roll, then up
+        // to a GOP to the piece that reaches past it. Keyframes are 25 frames apart, over 1 s when
+        // the test camera drops frames on a busy machine.
+        assertThat(endAfterStill).as("seconds from the last switch to still to the recording's end").isBetween(10.0, 16.0);
     }
 
     @Test
