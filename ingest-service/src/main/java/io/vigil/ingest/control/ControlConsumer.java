@@ -213,7 +213,7 @@ public class ControlConsumer {
         triggers.add(value.cameraId(), trigger, now);
         registry.recorder(value.cameraId()).ifPresent(recorder -> {
             if (!recorder.trigger(trigger)) {
-                LOG.debugf("camera %s: trigger %s ignored (seen before)", value.cameraId(), trigger.triggerId());
+                LOG.debugf("camera %s: trigger %s ignored (seen before, or over before the footage held)", value.cameraId(), trigger.triggerId());
             }
         });
     }

@@ -62,7 +62,12 @@ public final class EventRecorder implements PieceSink, MotionListener {
     private final EventMetrics metrics;
     private final Clock clock;
     private final ActiveTriggers triggers = new ActiveTriggers();
-    private final SeenTriggers seen = new SeenTriggers(SEEN_TRIGGER_IDS);
+    private final RecentIds seen = new RecentIds(SEEN_TRIGGER_IDS);
+    /**
+     * Manual recordings stopped here, so their start seen again (a replay, a retry, or a start read
+     * for a camera just taken over while the control thread applied its stop) changes nothing.
+     */
+    private final RecentIds stoppedManual = new RecentIds(SEEN_TRIGGER_IDS);
 
     private EventSettings settings;
     private RunningEvent event;
@@ -135,11 +140,17 @@ public final class EventRecorder implements PieceSink, MotionListener {
      * An external trigger: starts an event (publishing its pre-roll now, on this thread) or extends the
      * running one to its end.
      *
-     * @return false when it was ignored: its id was seen before, or the camera records nothing
+     * @return false when it was ignored: its id was seen before, the camera records nothing, or it
+     *         ended (with the post-roll) before the oldest footage this camera still holds
      */
     public boolean trigger(ExternalTrigger trigger) {
         return locked(() -> {
             if (!active() || (trigger.triggerId() != null && !seen.firstTime(trigger.triggerId()))) {
+                return false;
+            }
+            if (event == null && !trigger.end().plus(settings.postRoll()).isAfter(oldestFootage())) {
+                // replayed after a restart, or very late: its post-roll ended before anything held here
+                LOG.debugf("camera %s: trigger %s is over before the footage held here", cameraId, trigger.triggerId());
                 return false;
             }
             triggers.external(trigger.end());
@@ -153,7 +164,7 @@ public final class EventRecorder implements PieceSink, MotionListener {
     /**
      * A manual recording command. A start still running starts an event under the command's event id
      * (or joins the running event); the same start again changes nothing but its end. A stop ends the
-     * manual recording it names.
+     * manual recording it names, and its start, seen again afterwards, is ignored.
      */
     public void command(CameraCommand command) {
         locked(() -> {
@@ -162,9 +173,14 @@ public final class EventRecorder implements PieceSink, MotionListener {
             }
             Instant now = clock.instant();
             if (command.action() == CameraCommand.Action.STOP) {
+                stoppedManual.firstTime(command.eventId());
                 if (triggers.manualStopped(command.eventId(), earlier(command.issuedAt(), now))) {
                     LOG.infof("camera %s: manual recording %s stopped", cameraId, command.eventId());
                 }
+                return null;
+            }
+            if (stoppedManual.contains(command.eventId())) {
+                LOG.debugf("camera %s: manual recording %s was stopped already", cameraId, command.eventId());
                 return null;
             }
             if (!command.runningAt(now)) {
@@ -407,6 +423,12 @@ public final class EventRecorder implements PieceSink, MotionListener {
             end(triggers.open() || lastEnd == null || lastEnd.isAfter(now) ? now : lastEnd);
         }
         triggers.clear();
+    }
+
+    /** Where what this camera can still record begins: the pre-roll buffer in mode events, else now. */
+    private Instant oldestFootage() {
+        Instant now = clock.instant();
+        return settings.mode() == CameraMode.EVENTS ? buffer.heldFrom().orElse(now) : now;
     }
 
     private boolean active() {

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One camera's latest pieces, not yet published, for the pre-roll of its next event (mode events).
@@ -114,6 +115,13 @@ public final class PreRollBuffer {
             double seconds = pieces.isEmpty() ? 0
                     : Duration.between(pieces.peekFirst().header().start(), pieces.peekLast().header().end()).toMillis() / 1000.0;
             return new PreRollStats(seconds, bytes, pieces.size(), peakBytes, drops);
+        }
+    }
+
+    /** The start of the oldest piece held; empty when none is. */
+    public Optional<Instant> heldFrom() {
+        synchronized (budget) {
+            return Optional.ofNullable(oldestStart());
         }
     }
 

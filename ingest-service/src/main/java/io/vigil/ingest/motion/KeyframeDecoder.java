@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 
+import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_ALL;
 import static org.bytedeco.ffmpeg.global.avcodec.AVDISCARD_NONKEY;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_LOW_DELAY;
 import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
@@ -41,7 +42,8 @@ import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 /**
  * Decodes a stream's keyframes, and only those, straight into a small gray picture: the decoder
  * skips every non-key frame ({@code skip_frame=nokey}) and swscale averages the luma down to
- * {@code analysisWidth} cells wide (area averaging also smooths the sensor noise). The picture is
+ * {@code analysisWidth} cells wide (area averaging also smooths the sensor noise); the deblocking
+ * filter is skipped. The picture is
  * one reused array; nothing of the full-size frame reaches the Java heap.
  *
  * <p>One thread and low delay: a frame comes out for the keyframe that went in, not one later.
@@ -93,6 +95,9 @@ final class KeyframeDecoder implements AutoCloseable {
         }
         check(avcodec_parameters_to_context(decoder, video), "cannot configure the " + codecName + " decoder");
         decoder.skip_frame(AVDISCARD_NONKEY);
+        // deblocking smooths block edges, which the averaging down to cells does anyway; skipping it
+        // saves a third of a keyframe's decoding (720p: 3.1 -> 2.0 ms, bench/README.md)
+        decoder.skip_loop_filter(AVDISCARD_ALL);
         decoder.thread_count(1);
         decoder.flags(decoder.flags() | AV_CODEC_FLAG_LOW_DELAY);
         check(avcodec_open2(decoder, codec, (AVDictionary) null), "cannot open the " + codecName + " decoder");

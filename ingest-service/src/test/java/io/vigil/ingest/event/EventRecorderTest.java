@@ -209,6 +209,40 @@ class EventRecorderTest {
     }
 
     @Test
+    void aManualStartSeenAgainAfterItsStopChangesNothing() {
+        start(EVENTS);
+        feedUntil(10);
+        recorder.command(start("manual-1", 10, null));
+        feedUntil(12);
+        recorder.command(stop("manual-1", 12));
+        recorder.command(start("manual-1", 10, null));
+        feedUntil(20);
+        assertThat(events).extracting(CameraEvent::type).containsExactly(CameraEvent.EVENT_STARTED, CameraEvent.EVENT_ENDED);
+        assertThat(recorder.status().state()).isEqualTo(RecordingState.BUFFERING);
+
+        // the stop applied before its start (a camera taken over while the stop was being read)
+        recorder.command(stop("manual-2", 20));
+        recorder.command(start("manual-2", 19, null));
+        feedUntil(25);
+        assertThat(events).hasSize(2);
+        assertThat(recorder.status().state()).isEqualTo(RecordingState.BUFFERING);
+    }
+
+    @Test
+    void aTriggerOverBeforeTheFootageHeldMakesNoEmptyEvent() {
+        start(EVENTS);
+        feedUntil(20);
+        // replayed after a restart: it and its 2 s post-roll ended before the buffer's oldest piece
+        assertThat(recorder.trigger(external("door-old", 5, 3, null))).isFalse();
+        assertThat(events).isEmpty();
+        assertThat(published).isEmpty();
+        // late, but its post-roll reaches into what is held: recorded from the buffer, and over at once
+        assertThat(recorder.trigger(external("door-late", 16, 0, null))).isTrue();
+        assertThat(events).extracting(CameraEvent::type).containsExactly(CameraEvent.EVENT_STARTED, CameraEvent.EVENT_ENDED);
+        assertThat(published).isNotEmpty();
+    }
+
+    @Test
     void aManualStartJoiningARunningEventKeepsItsId() {
         start(EVENTS);
         feedUntil(10);

@@ -3,12 +3,15 @@ package io.vigil.ingest.event;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The ids of the latest external triggers applied, so a retried or replayed trigger counts once. */
-final class SeenTriggers {
+/**
+ * The latest ids of something applied once (external triggers, stopped manual recordings), so a
+ * retried or replayed record counts once. Bounded: the oldest are forgotten first.
+ */
+final class RecentIds {
 
     private final Map<String, Boolean> ids;
 
-    SeenTriggers(int capacity) {
+    RecentIds(int capacity) {
         ids = new LinkedHashMap<>(16, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
@@ -18,7 +21,11 @@ final class SeenTriggers {
     }
 
     /** Remembers the id; false when it was already seen. */
-    boolean firstTime(String triggerId) {
-        return ids.put(triggerId, Boolean.TRUE) == null;
+    boolean firstTime(String id) {
+        return ids.put(id, Boolean.TRUE) == null;
+    }
+
+    boolean contains(String id) {
+        return ids.containsKey(id);
     }
 }
