@@ -1,10 +1,18 @@
 package io.vigil.bench;
 
+import io.vigil.contracts.Topics;
 import io.vigil.devstack.KafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.common.TopicPartition;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 
 /**
  * What the measurements share for a whole run: the work directory, the bundled ffmpeg, the source
@@ -108,6 +116,24 @@ final class Rig implements AutoCloseable {
         env.put("VIGIL_INGEST_INSTANCE_ID", "bench");
         env.putAll(environment);
         return ServiceJvm.start("ingest-service", settings.ingestJar(), env, work.resolve("logs").resolve(logName + ".log"));
+    }
+
+    /**
+     * Deletes every record of {@code vigil.media} so far: the CPU rows leave gigabytes of it, which a
+     * recorder started afterwards would first write out, while being measured.
+     */
+    void forgetMedia() throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka().bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(Topics.MEDIA)) {
+                return;
+            }
+            Map<TopicPartition, OffsetSpec> partitions = admin.describeTopics(java.util.List.of(Topics.MEDIA)).allTopicNames().get()
+                    .get(Topics.MEDIA).partitions().stream()
+                    .collect(Collectors.toMap(p -> new TopicPartition(Topics.MEDIA, p.partition()), p -> OffsetSpec.latest()));
+            Map<TopicPartition, RecordsToDelete> upToEnd = admin.listOffsets(partitions).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> RecordsToDelete.beforeOffset(e.getValue().offset())));
+            admin.deleteRecords(upToEnd).all().get();
+        }
     }
 
     /** The packaged recorder-service writing to {@code recordings}. */

@@ -47,6 +47,7 @@ final class TriggerLatency {
         Path recordings = rig.work().resolve("recordings-latency");
         Files.createDirectories(recordings);
         List<String> ids = IngestRun.cameraIds(CAMERAS);
+        rig.forgetMedia();
         try (ServiceJvm recorder = rig.recorder("recorder-latency", recordings);
              ServiceJvm ingest = rig.ingest("ingest-latency", Map.of())) {
             rig.statuses().clear();
