@@ -3,6 +3,7 @@ package io.vigil.contracts;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * @param postRollSeconds how long an event goes on being recorded after its last trigger ended
  * @param maxEventSeconds an event running longer is split into consecutive recordings (never cut)
  * @param motion          how motion is detected; also in mode continuous, for the timeline
+ * @param headers         HTTP headers sent to an HLS or HTTP source (Authorization, Cookie, User-Agent...);
+ *                        secret like a password: never log them (v3; empty when none)
+ * @param variant         of a master playlist, the variant to record: its URI as written in the playlist
+ *                        or its RESOLUTION (1280x720); null: the highest bandwidth (v3)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraConfig(
@@ -31,10 +36,12 @@ public record CameraConfig(
         int maxEventSeconds,
         MotionSettings motion,
         long revision,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Map<String, String> headers,
+        String variant) {
 
-    /** 2 added the event settings; a version-1 record reads with their defaults. */
-    public static final int VERSION = 2;
+    /** 2 added the event settings (a version-1 record reads with their defaults); 3 added headers and variant. */
+    public static final int VERSION = 3;
     public static final Pattern ID = Pattern.compile("[a-z0-9-]{1,63}");
     public static final int DEFAULT_ROTATION_SECONDS = 900;
     public static final int MIN_ROTATION_SECONDS = 10;
@@ -56,6 +63,21 @@ public record CameraConfig(
         if (motion == null) {
             motion = MotionSettings.DEFAULT;
         }
+        headers = headers == null ? Map.of() : Map.copyOf(headers);
+    }
+
+    /** A camera without source headers or variant (an RTSP camera, or a v2 record). */
+    public CameraConfig(int v, String id, String name, String url, CameraMode mode, int rotationSeconds,
+                        int preRollSeconds, int postRollSeconds, int maxEventSeconds, MotionSettings motion,
+                        long revision, Instant updatedAt) {
+        this(v, id, name, url, mode, rotationSeconds, preRollSeconds, postRollSeconds, maxEventSeconds, motion,
+                revision, updatedAt, Map.of(), null);
+    }
+
+    /** Whether the source is reached the same way: same URL, headers and variant (a change needs a new session). */
+    public boolean sameSource(CameraConfig other) {
+        return other != null && url.equals(other.url) && headers.equals(other.headers)
+                && java.util.Objects.equals(variant, other.variant);
     }
 
     public static boolean isValidId(String id) {
@@ -67,6 +89,7 @@ public record CameraConfig(
         // records print every field; the URL may hold a password
         return "CameraConfig[id=" + id + ", url=" + CameraUrls.redact(url) + ", mode=" + mode
                 + ", rotationSeconds=" + rotationSeconds + ", preRoll=" + preRollSeconds + ", postRoll=" + postRollSeconds
-                + ", maxEvent=" + maxEventSeconds + ", motion=" + motion + ", revision=" + revision + "]";
+                + ", maxEvent=" + maxEventSeconds + ", motion=" + motion + ", headers=" + headers.keySet()
+                + ", variant=" + variant + ", revision=" + revision + "]";
     }
 }

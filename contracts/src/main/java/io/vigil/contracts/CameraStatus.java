@@ -20,6 +20,13 @@ import java.time.Instant;
  * @param eventId     the running event, null when none
  * @param eventStartedAt when the running event's first trigger came
  * @param preRoll     what the camera's pre-roll buffer holds
+ * @param clockSkewSeconds the camera's clock drift against the ingest clock in the running session
+ *                    (positive: the camera's clock runs ahead), as measured (docs/time.md); null
+ *                    while not streaming, or in a version-2 status
+ * @param source      the kind of source: rtsp, rtsps, hls or http (v4)
+ * @param stopReason  why the last session stopped: complete (a live HLS playlist ended), error, user (mode
+ *                    off, removed); null while a session runs or before one ended (v4)
+ * @param errorId     for stopReason error: failure, timeout, forbidden, not_found or drm_protected (v4)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CameraStatus(
@@ -46,10 +53,14 @@ public record CameraStatus(
         String eventId,
         RecordingReason eventReason,
         Instant eventStartedAt,
-        PreRollStats preRoll) {
+        PreRollStats preRoll,
+        Double clockSkewSeconds,
+        String source,
+        String stopReason,
+        String errorId) {
 
-    /** 2 added the recording state machine's fields. */
-    public static final int VERSION = 2;
+    /** 2 added the recording state machine's fields; 3 added clockSkewSeconds; 4 source, stopReason, errorId. */
+    public static final int VERSION = 4;
 
     public CameraStatus {
         if (recordingState == null) {
@@ -58,5 +69,27 @@ public record CameraStatus(
         if (preRoll == null) {
             preRoll = PreRollStats.EMPTY;
         }
+    }
+
+    /** A status without a clock skew measurement (as a version-2 status reads). */
+    public CameraStatus(int v, String cameraId, String instance, CameraState state, boolean online, String sessionId,
+                        String codec, Integer width, Integer height, double fps, long bitrate, String lastError,
+                        String errorCode, Instant retryAt, long reconnects, long piecesPublished, Instant since,
+                        Instant updatedAt, RecordingState recordingState, boolean recording, String eventId,
+                        RecordingReason eventReason, Instant eventStartedAt, PreRollStats preRoll) {
+        this(v, cameraId, instance, state, online, sessionId, codec, width, height, fps, bitrate, lastError, errorCode,
+                retryAt, reconnects, piecesPublished, since, updatedAt, recordingState, recording, eventId, eventReason,
+                eventStartedAt, preRoll, null, null, null, null);
+    }
+
+    /** A status without the source session fields (as a version-3 status reads). */
+    public CameraStatus(int v, String cameraId, String instance, CameraState state, boolean online, String sessionId,
+                        String codec, Integer width, Integer height, double fps, long bitrate, String lastError,
+                        String errorCode, Instant retryAt, long reconnects, long piecesPublished, Instant since,
+                        Instant updatedAt, RecordingState recordingState, boolean recording, String eventId,
+                        RecordingReason eventReason, Instant eventStartedAt, PreRollStats preRoll, Double clockSkewSeconds) {
+        this(v, cameraId, instance, state, online, sessionId, codec, width, height, fps, bitrate, lastError, errorCode,
+                retryAt, reconnects, piecesPublished, since, updatedAt, recordingState, recording, eventId, eventReason,
+                eventStartedAt, preRoll, clockSkewSeconds, null, null, null);
     }
 }

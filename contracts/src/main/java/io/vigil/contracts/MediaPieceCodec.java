@@ -83,6 +83,9 @@ public final class MediaPieceCodec {
         if (h.sequence() < 0 || h.durationMicros() < 0) {
             throw new MalformedRecordException("media piece has a negative sequence or duration");
         }
+        if (h.ownerEpoch() != null && h.ownerEpoch() < 0) {
+            throw new MalformedRecordException("media piece has a negative ownerEpoch");
+        }
         if (init.length < 8 || fragment.length < 8) {
             throw new MalformedRecordException("media piece lacks its init segment or fragment");
         }

@@ -1,5 +1,6 @@
 package io.vigil.contracts;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.Instant;
@@ -19,6 +20,16 @@ import java.time.Instant;
  *                        reason of the event it belongs to (motion, manual, external)
  * @param eventId         the event the piece belongs to; null outside events. In mode continuous
  *                        the pieces of an event carry its id too, but the reason stays continuous
+ * @param sessionCause    why the session began: start, config or reconnect; a version-2 header (or a
+ *                        cause this version does not know) reads as unknown
+ * @param previousFailure for a reconnect, the failure kind that ended the session before (refused,
+ *                        not_found, unauthorized, timeout, silent, failure); else null
+ * @param instance        the ingest instance that runs the session; null in a version-2 header
+ * @param ownerEpoch      the fencing token (v4): the generation of group {@code vigil-ingest} in which the
+ *                        running instance was assigned the camera's partition. It only grows for a camera,
+ *                        so the recorder refuses a camera's pieces of an older epoch once it has seen a newer
+ *                        one (a replica that lost the camera without knowing it yet). Null in a version-3
+ *                        header and for pieces that no partition assignment owns (imports): never fenced
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PieceHeader(
@@ -32,21 +43,46 @@ public record PieceHeader(
         boolean keyframe,
         int rotationSeconds,
         RecordingReason reason,
-        String eventId) {
+        String eventId,
+        @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) SessionCause sessionCause,
+        String previousFailure,
+        String instance,
+        Long ownerEpoch) {
 
-    /** 2 added reason and eventId; a version-1 header reads as continuous. */
-    public static final int VERSION = 2;
+    /**
+     * 2 added reason and eventId (a version-1 header reads as continuous); 3 added sessionCause, previousFailure,
+     * instance; 4 added ownerEpoch (a version-3 header reads without: never fenced).
+     */
+    public static final int VERSION = 4;
 
     public PieceHeader {
         if (reason == null) {
             reason = RecordingReason.CONTINUOUS;
         }
+        if (sessionCause == null) {
+            sessionCause = SessionCause.UNKNOWN;
+        }
+    }
+
+    /** A header without fencing token (as a version-3 header reads). */
+    public PieceHeader(int v, String cameraId, String sessionId, long sequence, Instant start, long durationMicros,
+                       String codec, boolean keyframe, int rotationSeconds, RecordingReason reason, String eventId,
+                       SessionCause sessionCause, String previousFailure, String instance) {
+        this(v, cameraId, sessionId, sequence, start, durationMicros, codec, keyframe, rotationSeconds, reason, eventId,
+                sessionCause, previousFailure, instance, null);
+    }
+
+    /** A header that does not say why its session began (as a version-2 header reads). */
+    public PieceHeader(int v, String cameraId, String sessionId, long sequence, Instant start, long durationMicros,
+                       String codec, boolean keyframe, int rotationSeconds, RecordingReason reason, String eventId) {
+        this(v, cameraId, sessionId, sequence, start, durationMicros, codec, keyframe, rotationSeconds, reason, eventId,
+                SessionCause.UNKNOWN, null, null, null);
     }
 
     /** The same piece, stamped with the event it is recorded for. */
     public PieceHeader forEvent(RecordingReason newReason, String newEventId, int newRotationSeconds) {
         return new PieceHeader(v, cameraId, sessionId, sequence, start, durationMicros, codec, keyframe,
-                newRotationSeconds, newReason, newEventId);
+                newRotationSeconds, newReason, newEventId, sessionCause, previousFailure, instance, ownerEpoch);
     }
 
     public Instant end() {

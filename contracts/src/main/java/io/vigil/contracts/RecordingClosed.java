@@ -1,5 +1,6 @@
 package io.vigil.contracts;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.time.Instant;
@@ -16,6 +17,10 @@ import java.time.Instant;
  * @param closeReason   why the file ended: rotation, session, codec, event, idle, shutdown, revoked
  * @param reason        why it was recorded (the first piece's reason)
  * @param eventId       the event it was recorded for; null for continuous recordings
+ * @param sessionCause  why the file's ingest session began (its first piece's): start, config,
+ *                      reconnect; unknown in a version-2 record
+ * @param previousFailure for a reconnect, the failure kind that ended the session before; else null
+ * @param instance      the ingest instance that ran the session; null when not known
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RecordingClosed(
@@ -32,14 +37,28 @@ public record RecordingClosed(
         String codec,
         String closeReason,
         RecordingReason reason,
-        String eventId) {
+        String eventId,
+        @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) SessionCause sessionCause,
+        String previousFailure,
+        String instance) {
 
-    /** 2 added reason and eventId; a version-1 record reads as continuous. */
-    public static final int VERSION = 2;
+    /** 2 added reason and eventId (a version-1 record reads as continuous); 3 added sessionCause, previousFailure, instance. */
+    public static final int VERSION = 3;
 
     public RecordingClosed {
         if (reason == null) {
             reason = RecordingReason.CONTINUOUS;
         }
+        if (sessionCause == null) {
+            sessionCause = SessionCause.UNKNOWN;
+        }
+    }
+
+    /** A record that does not say why its session began (as a version-2 record reads). */
+    public RecordingClosed(int v, String cameraId, String path, String sessionId, Instant start, Instant end, long bytes,
+                           int pieceCount, long firstSequence, long lastSequence, String codec, String closeReason,
+                           RecordingReason reason, String eventId) {
+        this(v, cameraId, path, sessionId, start, end, bytes, pieceCount, firstSequence, lastSequence, codec, closeReason,
+                reason, eventId, SessionCause.UNKNOWN, null, null);
     }
 }

@@ -54,6 +54,59 @@ class ContractVersionsTest {
     }
 
     @Test
+    void versionThreePieceHeaderReadsWithoutFencingToken() {
+        PieceHeader header = read("""
+                {"v":3,"cameraId":"door","sessionId":"s","sequence":1,"start":"2026-11-22T10:00:00Z",
+                 "durationMicros":1000000,"codec":"avc1","keyframe":true,"rotationSeconds":900,
+                 "sessionCause":"start","instance":"ingest-1"}""", PieceHeader.class);
+
+        assertThat(header.ownerEpoch()).isNull();
+        assertThat(header.instance()).isEqualTo("ingest-1");
+        assertThat(header.forEvent(RecordingReason.MOTION, "e", 60).ownerEpoch()).isNull();
+        PieceHeader fenced = new PieceHeader(PieceHeader.VERSION, "door", "s", 1, Instant.EPOCH, 1, "avc1", true, 900,
+                RecordingReason.CONTINUOUS, null, SessionCause.START, null, "ingest-1", 12L);
+        assertThat(fenced.forEvent(RecordingReason.MOTION, "e", 60).ownerEpoch()).isEqualTo(12L);
+    }
+
+    @Test
+    void versionTwoRecordingAndStatusReadWithoutSessionCauseOrSkew() {
+        RecordingClosed closed = read("""
+                {"v":2,"cameraId":"door","path":"door/x.mp4","sessionId":"s","start":"2026-11-22T10:00:00Z",
+                 "end":"2026-11-22T10:00:01Z","bytes":1,"pieceCount":1,"firstSequence":0,"lastSequence":0,
+                 "codec":"avc1","closeReason":"idle","reason":"continuous","eventId":null}""", RecordingClosed.class);
+        CameraStatus status = read("""
+                {"v":2,"cameraId":"door","instance":"ingest-0","state":"streaming","online":true}""", CameraStatus.class);
+
+        assertThat(closed.sessionCause()).isEqualTo(SessionCause.UNKNOWN);
+        assertThat(closed.previousFailure()).isNull();
+        assertThat(closed.instance()).isNull();
+        assertThat(status.clockSkewSeconds()).isNull();
+    }
+
+    @Test
+    void aSessionCauseThisVersionDoesNotKnowReadsAsUnknown() {
+        RecordingClosed closed = read("""
+                {"v":4,"cameraId":"door","path":"door/x.mp4","sessionId":"s","start":"2026-11-22T10:00:00Z",
+                 "end":"2026-11-22T10:00:01Z","firstSequence":0,"lastSequence":0,"sessionCause":"teleport"}""",
+                RecordingClosed.class);
+
+        assertThat(closed.sessionCause()).isEqualTo(SessionCause.UNKNOWN);
+    }
+
+    @Test
+    void versionThreeRecordingAndStatusRoundTrip() {
+        RecordingClosed closed = new RecordingClosed(RecordingClosed.VERSION, "door", "door/x.mp4", "s", Instant.EPOCH,
+                Instant.EPOCH.plusSeconds(1), 1, 1, 0, 0, "avc1", "session", RecordingReason.CONTINUOUS, null,
+                SessionCause.CONFIG, null, "ingest-1");
+        CameraStatus status = new CameraStatus(CameraStatus.VERSION, "door", "ingest-1", CameraState.STREAMING, true, "s",
+                "avc1", 1280, 720, 25, 2_000_000, null, null, null, 0, 10, Instant.EPOCH, Instant.EPOCH,
+                RecordingState.IDLE, false, null, null, null, PreRollStats.EMPTY, -0.125);
+
+        assertThat(ContractJson.read(ContractJson.write(closed), RecordingClosed.class)).isEqualTo(closed);
+        assertThat(ContractJson.read(ContractJson.write(status), CameraStatus.class).clockSkewSeconds()).isEqualTo(-0.125);
+    }
+
+    @Test
     void regionsOutsideThePictureAreRefused() {
         assertThat(new Region(0.5, 0.5, 0.5, 0.5).problem()).isNull();
         assertThat(new Region(0.6, 0, 0.5, 0.5).problem()).contains("x + width");

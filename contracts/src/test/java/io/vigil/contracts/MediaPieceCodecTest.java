@@ -12,7 +12,7 @@ class MediaPieceCodecTest {
 
     private static final PieceHeader HEADER = new PieceHeader(PieceHeader.VERSION, "door", "s-1", 42,
             Instant.parse("2026-11-22T10:00:00.040Z"), 1_000_000, "avc1.64001f", true, 900,
-            RecordingReason.MOTION, "e-1");
+            RecordingReason.MOTION, "e-1", SessionCause.RECONNECT, "timeout", "ingest-2", 7L);
 
     @Test
     void roundTripsHeaderAndBytes() {
@@ -24,6 +24,41 @@ class MediaPieceCodecTest {
         assertThat(back.init()).isEqualTo(piece.init());
         assertThat(back.fragment()).isEqualTo(piece.fragment());
         assertThat(back.header().end()).isEqualTo(Instant.parse("2026-11-22T10:00:01.040Z"));
+    }
+
+    @Test
+    void carriesWhyTheSessionBeganInTheHeaderJson() {
+        MediaPiece piece = new MediaPiece(HEADER, bytes(10, 1), bytes(10, 2));
+
+        String json = new String(ContractJson.write(piece.header()), java.nio.charset.StandardCharsets.UTF_8);
+        MediaPiece back = MediaPieceCodec.decode(MediaPieceCodec.encode(piece));
+
+        assertThat(json).contains("\"v\":4", "\"ownerEpoch\":7", "\"sessionCause\":\"reconnect\"", "\"previousFailure\":\"timeout\"",
+                "\"instance\":\"ingest-2\"");
+        assertThat(back.header().sessionCause()).isEqualTo(SessionCause.RECONNECT);
+        assertThat(back.header().previousFailure()).isEqualTo("timeout");
+        assertThat(back.header().instance()).isEqualTo("ingest-2");
+        assertThat(back.header().forEvent(RecordingReason.MANUAL, "e-2", 60).sessionCause()).isEqualTo(SessionCause.RECONNECT);
+    }
+
+    @Test
+    void decodesAVersionTwoHeaderWithAnUnknownSessionCause() {
+        byte[] header = """
+                {"v":2,"cameraId":"door","sessionId":"s-1","sequence":3,"start":"2026-11-22T10:00:00Z",
+                 "durationMicros":1000000,"codec":"avc1","keyframe":true,"rotationSeconds":900,
+                 "reason":"continuous","eventId":null}""".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] init = bytes(10, 1);
+        byte[] fragment = bytes(10, 2);
+        java.nio.ByteBuffer record = java.nio.ByteBuffer.allocate(5 + 12 + header.length + init.length + fragment.length);
+        record.put(new byte[] {'V', 'G', 'M', 'P', 1}).putInt(header.length).put(header)
+                .putInt(init.length).put(init).putInt(fragment.length).put(fragment);
+
+        PieceHeader back = MediaPieceCodec.decode(record.array()).header();
+
+        assertThat(back.sequence()).isEqualTo(3);
+        assertThat(back.sessionCause()).isEqualTo(SessionCause.UNKNOWN);
+        assertThat(back.previousFailure()).isNull();
+        assertThat(back.instance()).isNull();
     }
 
     @Test

@@ -60,6 +60,17 @@ record BoxView(String type, ByteBuffer payload) {
         return (int) (u32(0) & 0xFF_FFFF);
     }
 
+    /**
+     * Where payload byte {@code at} lies in the array the outermost box was wrapped from, so a
+     * caller holding that array can patch a field in place.
+     */
+    int arrayIndex(int at) {
+        if (!payload.hasArray()) {
+            throw new IllegalStateException("box is not backed by an array");
+        }
+        return payload.arrayOffset() + payload.position() + at;
+    }
+
     /** Bytes of payload. */
     int size() {
         return payload.remaining();

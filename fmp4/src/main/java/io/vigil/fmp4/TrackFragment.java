@@ -39,6 +39,11 @@ public final class TrackFragment {
                 .map(traf -> new TrackFragment(traf, track));
     }
 
+    /** The traf {@code traf} (already known to be about {@code track}) as a track fragment. */
+    static TrackFragment of(BoxView traf, Track track) {
+        return new TrackFragment(traf, track);
+    }
+
     /** The decode time of its first sample (tfdt), in track ticks. */
     public long decodeTime() {
         BoxView tfdt = traf.require("tfdt");

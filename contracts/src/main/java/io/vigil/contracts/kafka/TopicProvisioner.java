@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,17 @@ public final class TopicProvisioner {
     private TopicProvisioner() {
     }
 
+    /** Against a broker without security (tests, the local stack). */
     public static void ensureTopics(String bootstrapServers, short replicationFactor) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(config)) {
+        ensureTopics(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), replicationFactor);
+    }
+
+    /**
+     * @param kafka the service's shared Kafka settings (its {@code kafka.*} properties: bootstrap servers,
+     *              security.protocol, sasl.*, ssl.*); those an admin client knows are used, the rest ignored
+     */
+    public static void ensureTopics(Map<String, Object> kafka, short replicationFactor) {
+        try (Admin admin = Admin.create(adminSettings(kafka))) {
             List<NewTopic> topics = Topics.ALL.stream()
                     .map(spec -> new NewTopic(spec.name(), Optional.of(spec.partitions()), Optional.of(replicationFactor))
                             .configs(spec.configs()))
@@ -46,5 +53,20 @@ public final class TopicProvisioner {
                 }
             });
         }
+    }
+
+    /** The admin client's share of the shared settings: connection and security, not the consumers' or producers' own. */
+    static Map<String, Object> adminSettings(Map<String, Object> kafka) {
+        Map<String, Object> settings = new HashMap<>();
+        kafka.forEach((name, value) -> {
+            if (AdminClientConfig.configNames().contains(name) && value != null) {
+                settings.put(name, value);
+            }
+        });
+        if (!settings.containsKey(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)) {
+            throw new IllegalStateException("kafka.bootstrap.servers is not set");
+        }
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return settings;
     }
 }
