@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A process that cannot outlive this JVM. It runs under a small shell guard that holds the read end
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
  * to a log file, never to our console.
  */
 final class ChildProcess {
+
+    private static final System.Logger LOG = System.getLogger(ChildProcess.class.getName());
 
     /** {@code $1} is the stop signal, the rest the command; the guard's exit status is the command's. */
     private static final String GUARD = """
@@ -147,12 +151,19 @@ final class ChildProcess {
 
     /** SIGKILL to the process and everything it started, as a power cut would. */
     void kill() {
-        process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+        // the command is a grandchild: waiting for the guard alone would let a killed JVM still hold its ports
+        List<ProcessHandle> descendants = process.toHandle().descendants().toList();
+        descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         try {
             process.waitFor(10, TimeUnit.SECONDS);
+            for (ProcessHandle descendant : descendants) {
+                descendant.onExit().get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(System.Logger.Level.WARNING, name + ": a killed process did not exit within 10 s");
         }
         closePipe();
     }

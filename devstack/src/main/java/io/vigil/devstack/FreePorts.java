@@ -32,7 +32,8 @@ final class FreePorts {
     static boolean isOpen(int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) Duration.ofSeconds(1).toMillis());
-            return true;
+            // a connect to a closed ephemeral port can meet itself (TCP simultaneous open): nobody listens then
+            return socket.getLocalPort() != port;
         } catch (IOException e) {
             return false;
         }

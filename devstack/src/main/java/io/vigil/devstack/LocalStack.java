@@ -28,6 +28,9 @@ public final class LocalStack implements AutoCloseable {
     /** The camera {@code ./vigil up} registers, so that there is something to watch at once. */
     public static final String DEMO_CAMERA = "demo";
 
+    /** The gateway's first admin (docs/security.md); its password is made for each stack. */
+    public static final String ADMIN_USER = "admin";
+
     private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
 
     private final Builder settings;
@@ -37,6 +40,9 @@ public final class LocalStack implements AutoCloseable {
     private PostgresCluster postgres;
     private Database database;
     private RtspCameraServer cameras;
+    /** Made for this stack only, handed to the gateway as its bootstrap secret; never written to a file. */
+    private final String adminPassword = GatewayCredentials.newPassword();
+    private String adminApiKey;
 
     private LocalStack(Builder settings) {
         this.settings = settings;
@@ -60,6 +66,22 @@ public final class LocalStack implements AutoCloseable {
         return Optional.ofNullable(database);
     }
 
+    /** The catalog's PostgreSQL server (to stop and restart it); empty when no service that uses it was started. */
+    public Optional<PostgresCluster> postgres() {
+        return Optional.ofNullable(postgres);
+    }
+
+    /**
+     * Starts one more instance of a service beside the stack's own, with the same environment plus
+     * {@code extra} (say an instance id); the caller stops it. For tests of replicas and failover.
+     */
+    public ServiceProcess startReplica(VigilService service, String name, Map<String, String> extra) {
+        Map<String, String> environment = environment(service);
+        environment.putAll(extra);
+        Path jar = settings.repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(name, jar, 0, environment, settings.workDir.resolve("services").resolve(name + ".log"));
+    }
+
     /** The test cameras; empty when none were asked for. */
     public Optional<RtspCameraServer> cameras() {
         return Optional.ofNullable(cameras);
@@ -76,6 +98,21 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return service(VigilService.API_GATEWAY).url();
+    }
+
+    /** The password of {@link #ADMIN_USER}, for a login through the API or the UI. */
+    public String adminPassword() {
+        service(VigilService.API_GATEWAY);
+        return adminPassword;
+    }
+
+    /**
+     * An admin API key, made through the API once the gateway is up: everything that calls the gateway
+     * sends it as {@code Authorization: Bearer <key>}.
+     */
+    public String adminApiKey() {
+        service(VigilService.API_GATEWAY);
+        return adminApiKey;
     }
 
     public Path recordings() {
@@ -116,6 +153,9 @@ public final class LocalStack implements AutoCloseable {
                     services.put(service, remember(startService(service)));
                 }
             }
+            if (services.containsKey(VigilService.API_GATEWAY)) {
+                adminApiKey = GatewayCredentials.adminApiKey(gatewayUrl(), ADMIN_USER, adminPassword);
+            }
             if (settings.registerDemoCamera) {
                 registerDemoCamera();
             }
@@ -127,6 +167,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess startService(VigilService service) {
+        Map<String, String> environment = environment(service);
+        Path jar = settings.repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        return ServiceProcess.start(service.module(), jar, settings.ports.getOrDefault(service, 0), environment,
+                settings.workDir.resolve("services").resolve(service.module() + ".log"));
+    }
+
+    private Map<String, String> environment(VigilService service) {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         environment.put("VIGIL_RECORDINGS_ROOT", settings.recordings().toAbsolutePath().toString());
@@ -136,11 +183,12 @@ public final class LocalStack implements AutoCloseable {
             environment.put("QUARKUS_DATASOURCE_USERNAME", database.username());
             environment.put("QUARKUS_DATASOURCE_PASSWORD", database.password());
         }
+        if (service == VigilService.API_GATEWAY) {
+            environment.putAll(GatewayCredentials.bootstrapEnvironment(ADMIN_USER, adminPassword));
+        }
         environment.putAll(settings.commonEnvironment);
         environment.putAll(settings.serviceEnvironment.getOrDefault(service, Map.of()));
-        Path jar = settings.repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        return ServiceProcess.start(service.module(), jar, settings.ports.getOrDefault(service, 0), environment,
-                settings.workDir.resolve("services").resolve(service.module() + ".log"));
+        return environment;
     }
 
     /**
@@ -153,6 +201,7 @@ public final class LocalStack implements AutoCloseable {
                 .formatted(DEMO_CAMERA, cameras.url(DEMO_CAMERA));
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/cameras"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + adminApiKey)
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();

@@ -3,6 +3,7 @@ package io.vigil.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,6 +19,14 @@ final class LocalStackMain {
 
     private LocalStackMain() {
     }
+
+    /**
+     * Detached, our output goes to a log file ({@code .vigil/up.log}), which must not hold the password:
+     * then it goes to the owner-only file {@code ./vigil up} names, which prints it in place of
+     * {@value #PASSWORD_PLACEHOLDER} and deletes the file.
+     */
+    static final String PASSWORD_FILE_ENV = "VIGIL_UP_PASSWORD_FILE";
+    static final String PASSWORD_PLACEHOLDER = "<password>";
 
     static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : "").toAbsolutePath();
@@ -60,8 +69,14 @@ final class LocalStackMain {
         running.set(stack);
 
         String gateway = stack.gatewayUrl().replace("127.0.0.1", "localhost");
+        String password = shownOnce(stack.adminPassword()); // before READY: ./vigil up --detach reads it then
         System.out.println(READY);
-        System.out.println("  API           " + gateway + "/api/cameras   (OpenAPI UI: " + gateway + "/q/swagger-ui)");
+        System.out.println("  web UI        " + gateway + "/");
+        // shown once, and nowhere else: the gateway got it as a secret and stores only its hash
+        System.out.println("  admin login   " + LocalStack.ADMIN_USER + " / " + password
+                + "   (made for this run; change it in the UI's users API, see docs/security.md)");
+        System.out.println("  API           " + gateway + "/api/cameras   (OpenAPI UI: " + gateway + "/q/swagger-ui; "
+                + "send Authorization: Bearer <key>, keys from POST /api/keys)");
         System.out.println("  demo camera   " + stack.cameras().orElseThrow().url(LocalStack.DEMO_CAMERA) + " (registered as \"demo\")");
         System.out.println("  recordings    " + stack.recordings());
         System.out.println("  logs          " + workDir + "/{services,kafka,postgres,cameras}");
@@ -70,6 +85,18 @@ final class LocalStackMain {
                 + " (user " + PostgresCluster.USER + ", password " + PostgresCluster.PASSWORD + ")");
         System.out.println("Ctrl-C (or ./vigil down) stops everything.");
         stopped.await();
+    }
+
+    private static String shownOnce(String password) throws IOException {
+        String file = System.getenv(PASSWORD_FILE_ENV);
+        if (file == null || file.isBlank()) {
+            return password;
+        }
+        Path path = Path.of(file);
+        Files.deleteIfExists(path);
+        Files.createFile(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(path, password);
+        return PASSWORD_PLACEHOLDER;
     }
 
     private static void deleteQuietly(Path file) {

@@ -96,6 +96,21 @@ public final class PostgresCluster implements AutoCloseable {
                 logDir.resolve("psql.log"), 30);
     }
 
+    /** A fast shutdown that keeps the data, for tests of a catalog outage; {@link #restart} brings it back. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(30);
+            server = null;
+        }
+    }
+
+    /** Starts the stopped server again on the same port with the same data. */
+    public synchronized void restart() {
+        if (server == null) {
+            launch();
+        }
+    }
+
     /** Fast shutdown, then the data is deleted. */
     @Override
     public synchronized void close() {

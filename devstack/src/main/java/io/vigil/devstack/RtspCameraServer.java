@@ -35,6 +35,7 @@ public final class RtspCameraServer implements AutoCloseable {
     private final Map<String, TestCamera> cameras = new LinkedHashMap<>();
     private final int openPort = FreePorts.next();
     private final int protectedPort = FreePorts.next();
+    private final int tlsPort = FreePorts.next();
     private ChildProcess process;
     private Conversation conversation;
 
@@ -63,6 +64,9 @@ public final class RtspCameraServer implements AutoCloseable {
     /** The camera's URL, with its credentials when it has any. */
     public String url(String name) {
         TestCamera camera = camera(name);
+        if (camera.tls()) {
+            return "rtsps://127.0.0.1:" + tlsPort + "/" + name;
+        }
         if (!camera.isProtected()) {
             return "rtsp://127.0.0.1:" + openPort + "/" + name;
         }
@@ -72,7 +76,7 @@ public final class RtspCameraServer implements AutoCloseable {
     /** Switches what the camera shows, at once for the clients watching it and for those to come. */
     public synchronized void setScene(String name, Scene scene) {
         TestCamera camera = camera(name);
-        cameras.put(name, new TestCamera(name, scene, camera.user(), camera.password()));
+        cameras.put(name, new TestCamera(name, scene, camera.user(), camera.password(), camera.tls()));
         if (process != null) {
             String command = "scene " + name + " " + scene;
             conversation.send(command);
@@ -145,10 +149,16 @@ public final class RtspCameraServer implements AutoCloseable {
             spec.put("scene", camera.scene().name());
             spec.put("user", camera.user());
             spec.put("password", camera.password());
+            spec.put("tls", camera.tls());
             specs.add(spec);
         }
+        Map<String, Object> config = new LinkedHashMap<>(Map.of("openPort", openPort, "protectedPort", protectedPort, "cameras", specs));
+        if (cameras.values().stream().anyMatch(TestCamera::tls)) {
+            config.put("tlsPort", tlsPort);
+            config.put("tlsCertificate", TlsCertificate.selfSigned(dir).toString());
+        }
         try {
-            return new ObjectMapper().writeValueAsString(Map.of("openPort", openPort, "protectedPort", protectedPort, "cameras", specs));
+            return new ObjectMapper().writeValueAsString(config);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot describe the test cameras", e);
         }

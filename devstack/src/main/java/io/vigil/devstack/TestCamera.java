@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * A camera of a {@link RtspCameraServer}: its mount name, first scene, and basic-auth credentials
- * ({@code user} and {@code password} both null for an open camera).
+ * ({@code user} and {@code password} both null for an open camera), and whether it is served over TLS (RTSPS).
  */
-public record TestCamera(String name, Scene scene, String user, String password) {
+public record TestCamera(String name, Scene scene, String user, String password, boolean tls) {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -20,13 +20,25 @@ public record TestCamera(String name, Scene scene, String user, String password)
         if ((user == null) != (password == null)) {
             throw new IllegalArgumentException("test camera " + name + ": give both user and password, or neither");
         }
+        if (tls && user != null) {
+            throw new IllegalArgumentException("test camera " + name + ": an RTSPS camera is open (no credentials)");
+        }
         if (user != null && (user.isEmpty() || user.contains(":") || password.isEmpty())) {
             throw new IllegalArgumentException("test camera " + name + ": the user must be non-empty without ':', the password non-empty");
         }
     }
 
+    public TestCamera(String name, Scene scene, String user, String password) {
+        this(name, scene, user, password, false);
+    }
+
     public static TestCamera open(String name, Scene scene) {
         return new TestCamera(name, scene, null, null);
+    }
+
+    /** A camera served as rtsps:// with a self-signed certificate, on a server of its own. */
+    public static TestCamera overTls(String name, Scene scene) {
+        return new TestCamera(name, scene, null, null, true);
     }
 
     public static TestCamera withPassword(String name, Scene scene, String user, String password) {
