@@ -57,6 +57,45 @@ public interface IngestConfig {
     @Valid
     Triggers triggers();
 
+    @Valid
+    ClockDrift clock();
+
+    @Valid
+    Sources sources();
+
+    /** HLS and HTTP sources, and imports (docs/sources.md). */
+    interface Sources {
+        /** A segment that fails is retried this often, with a doubling wait, before it is skipped (a gap). */
+        @WithDefault("10")
+        @Min(value = 0, message = "must not be negative")
+        @Max(value = 100, message = "must be at most 100")
+        int segmentRetries();
+
+        @WithDefault("500ms")
+        @DurationMin(millis = 1, message = "must be at least 1 ms")
+        Duration segmentBackoffInitial();
+
+        @WithDefault("10s")
+        @DurationMax(minutes = 5, message = "must be at most 5 min")
+        Duration segmentBackoffMax();
+
+        /** This many failed loads of a media playlist in a row reload the master playlist. */
+        @WithDefault("5")
+        @Min(value = 1, message = "must be at least 1")
+        int playlistFailures();
+
+        /** Timeout of every HTTP request of an HLS source and of an import's reads. */
+        @WithDefault("10s")
+        @DurationMin(seconds = 1, message = "must be at least 1 s")
+        @DurationMax(minutes = 5, message = "must be at most 5 min")
+        Duration requestTimeout();
+
+        /** How often a running import publishes its progress. */
+        @WithDefault("1s")
+        @DurationMin(millis = 100, message = "must be at least 100 ms")
+        Duration progressInterval();
+    }
+
     interface Reconnect {
         @WithDefault("1s")
         @DurationMin(millis = 100, message = "must be at least 100 ms")
@@ -146,5 +185,36 @@ public interface IngestConfig {
         @DurationMin(millis = 0, message = "must not be negative")
         @DurationMax(hours = 24, message = "must be at most 24 h (the trigger topic's retention)")
         Duration lookback();
+    }
+
+    /** Measuring and slewing a camera clock's drift against the host's (docs/time.md). */
+    interface ClockDrift {
+        /** The fastest a drift is worked off: wall-clock durations of pieces change by at most this many ppm. */
+        @WithDefault("500")
+        @Min(value = 1, message = "must be at least 1 ppm")
+        @Max(value = 500, message = "must be at most 500 ppm (0.05 %, invisible to a viewer)")
+        int maxSlewPpm();
+
+        /** Slewing starts once a camera's recorded time is off by more than this. */
+        @WithDefault("100ms")
+        @DurationMin(millis = 0, message = "must not be negative")
+        @DurationMax(seconds = 10, message = "must be at most 10 s")
+        Duration slewThreshold();
+
+        /** A drift beyond this (after what was slewed) ends the session; the next one starts with a fresh anchor. */
+        @WithDefault("10s")
+        @DurationMin(seconds = 1, message = "must be at least 1 s")
+        @DurationMax(hours = 1, message = "must be at most 1 h")
+        Duration maxSkew();
+
+        /**
+         * The drift is the highest skew seen over this long (network delay only lowers a sample). Longer
+         * rides out longer congestion; while a camera's clock runs slow the estimate lags by this window
+         * times the drift rate (18 ms at 1 min and 300 ppm).
+         */
+        @WithDefault("1m")
+        @DurationMin(seconds = 10, message = "must be at least 10 s")
+        @DurationMax(hours = 1, message = "must be at most 1 h")
+        Duration driftWindow();
     }
 }

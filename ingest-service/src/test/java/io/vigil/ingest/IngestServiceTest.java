@@ -13,9 +13,11 @@ import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.MotionSettings;
 import io.vigil.contracts.PieceHeader;
 import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.SessionCause;
 import io.vigil.contracts.RecordingState;
 import io.vigil.contracts.Topics;
 import io.vigil.contracts.Trigger;
+import io.vigil.devstack.DeadLetterTopic;
 import io.vigil.devstack.RtspCameraServer;
 import io.vigil.devstack.Scene;
 import io.vigil.devstack.TestCamera;
@@ -105,6 +107,12 @@ class IngestServiceTest {
         assertThat(headers.get(0).codec()).matches("avc1\\.[0-9a-f]{6}");
         assertThat(headers.get(0).rotationSeconds()).isEqualTo(900);
         assertThat(headers).allSatisfy(header -> assertThat(header.reason()).isEqualTo(RecordingReason.CONTINUOUS));
+        // the first session of a camera on this instance, and who runs it
+        assertThat(headers).allSatisfy(header -> {
+            assertThat(header.sessionCause()).isEqualTo(SessionCause.START);
+            assertThat(header.previousFailure()).isNull();
+            assertThat(header.instance()).isEqualTo("ingest-test");
+        });
         // the anchor is the wall clock when the stream started, not the camera's idea of time
         assertThat(headers.get(0).start()).isBetween(sent, sent.plusSeconds(10));
         for (int n = 1; n < headers.size(); n++) {
@@ -131,7 +139,13 @@ class IngestServiceTest {
         assertThat(streaming.fps()).isGreaterThan(10);
         assertThat(streaming.bitrate()).isGreaterThan(100_000);
         assertThat(streaming.instance()).isEqualTo("ingest-test");
-        assertThat(given().get("/q/metrics").asString()).contains("vigil_ingest_stream_up{camera=\"door-1\"} 1.0");
+        assertThat(given().get("/q/metrics").asString()).contains("vigil_ingest_stream_up{camera=\"door-1\"} 1.0")
+                .contains("vigil_ingest_camera_running{camera=\"door-1\",instance=\"ingest-test\"} 1.0");
+        // the camera's clock is the machine's own here: its measured drift is small
+        CameraStatus measured = await().pollInSameThread().atMost(PATIENCE)
+                .until(() -> latestStatus("door-1"), status -> status != null && status.clockSkewSeconds() != null);
+        assertThat(measured.clockSkewSeconds()).isBetween(-1.0, 1.0);
+        assertThat(given().get("/q/metrics").asString()).contains("vigil_ingest_clock_skew_seconds{camera=\"door-1\"}");
 
         // a replay of the same revision changes nothing; a new rotation applies without reconnecting
         send(door);
@@ -168,6 +182,8 @@ class IngestServiceTest {
         assertThat(offline.lastError()).startsWith("connection refused");
         assertThat(offline.retryAt()).isAfter(offline.since());
         assertThat(topics.statusRecords("bad-1")).isEmpty();
+        assertThat(deadLetter(Topics.CAMERA_CONFIG, "bad-1").value()).isEqualTo("{not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(deadLetter(Topics.CAMERA_CONFIG, "Not An Id").reason()).isNotBlank();
         given().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Kafka connection health check"));
 
         remove("dead-1");
@@ -195,6 +211,13 @@ class IngestServiceTest {
                 .filter(header -> header.sessionId().equals(reopened.header().sessionId())).toList();
         assertThat(second.get(0).sequence()).isZero();
         assertThat(second.get(0).keyframe()).isTrue();
+        // the new session says why it began: the camera had been unreachable (connections refused)
+        assertThat(pieces("drop-1").get(0).header().sessionCause()).isEqualTo(SessionCause.START);
+        assertThat(second).allSatisfy(header -> {
+            assertThat(header.sessionCause()).isEqualTo(SessionCause.RECONNECT);
+            assertThat(header.previousFailure()).isEqualTo("refused");
+            assertThat(header.instance()).isEqualTo("ingest-test");
+        });
         CameraStatus streaming = await().pollInSameThread().atMost(PATIENCE)
                 .until(() -> latestStatus("drop-1"), status -> status.state() == CameraState.STREAMING);
         assertThat(streaming.sessionId()).isEqualTo(reopened.header().sessionId());
@@ -286,8 +309,9 @@ class IngestServiceTest {
                 Instant.now(), null));
         await().pollInSameThread().atMost(PATIENCE).until(() -> headers("events-1").stream()
                 .filter(header -> "manual-1".equals(header.eventId())).count() >= 2);
-        CameraStatus manual = latestStatus("events-1");
-        assertThat(manual.recordingState()).isEqualTo(RecordingState.RECORDING);
+        // the status goes out on its own topic, right after the state change that released the pieces
+        CameraStatus manual = await().pollInSameThread().atMost(PATIENCE)
+                .until(() -> latestStatus("events-1"), status -> status.recordingState() == RecordingState.RECORDING);
         assertThat(manual.eventId()).isEqualTo("manual-1");
         assertThat(manual.eventReason()).isEqualTo(RecordingReason.MANUAL);
         topics.command(new CameraCommand(CameraCommand.VERSION, "events-1", CameraCommand.Action.STOP, "manual-1",
@@ -302,6 +326,9 @@ class IngestServiceTest {
                 .allSatisfy(header -> assertThat(header.reason()).isEqualTo(RecordingReason.MANUAL));
         assertThat(all).extracting(header -> header.sessionId() + "/" + header.sequence())
                 .as("no piece published twice").doesNotHaveDuplicates();
+        // the refused trigger and command records are kept with their reasons
+        assertThat(deadLetter(Topics.TRIGGERS, "events-1").reason()).isNotBlank();
+        assertThat(deadLetter(Topics.CAMERA_COMMANDS, "events-1").reason()).isNotBlank();
         assertThat(given().get("/q/metrics").asString())
                 .contains("vigil_ingest_events_started_total{camera=\"events-1\",reason=\"external\"} 1.0")
                 .contains("vigil_ingest_events_started_total{camera=\"events-1\",reason=\"manual\"} 1.0");
@@ -389,6 +416,13 @@ class IngestServiceTest {
 
     private void remove(String cameraId) throws Exception {
         topics.remove(cameraId);
+    }
+
+    private DeadLetterTopic.Letter deadLetter(String topic, String key) {
+        DeadLetterTopic.Letter letter = DeadLetterTopic.await(bootstrapServers,
+                found -> topic.equals(found.topic()) && key.equals(found.key()), PATIENCE);
+        assertThat(letter.consumer()).isEqualTo("vigil-ingest");
+        return letter;
     }
 
     private void sendRaw(String key, byte[] value) throws Exception {

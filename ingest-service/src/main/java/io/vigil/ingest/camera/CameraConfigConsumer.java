@@ -6,6 +6,7 @@ import io.vigil.contracts.MalformedRecordException;
 import io.vigil.contracts.Topics;
 import io.vigil.contracts.kafka.TopicProvisioner;
 import io.vigil.ingest.IngestConfig;
+import io.vigil.ingest.kafka.DeadLetterBox;
 import io.vigil.ingest.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,7 +33,8 @@ import java.util.Map;
  * runs exactly the cameras of the partitions assigned to this replica. An assigned partition is read
  * from the beginning (the topic is compacted: one record per camera) and a revoked one has its
  * cameras stopped inside the rebalance callback, so two replicas never run a camera at once. Offsets
- * are never committed: the state is always rebuilt from the topic.
+ * are never read: the state is always rebuilt from the topic (they are committed only to keep the
+ * group, whose generation is each piece's fencing token: {@link #keepGroup}).
  *
  * <p>A plain consumer rather than a SmallRye channel: its callbacks and its records are handled on
  * one thread, so no record of a partition can still be applied after that partition was revoked.
@@ -43,16 +45,20 @@ public class CameraConfigConsumer {
     private static final Logger LOG = Logger.getLogger(CameraConfigConsumer.class);
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final Duration RETRY = Duration.ofSeconds(5);
+    private static final Duration KEEP_GROUP = Duration.ofSeconds(30);
 
     private final KafkaClients clients;
     private final CameraRegistry registry;
     private final IngestConfig config;
+    private final DeadLetterBox deadLetters;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
+    private long nextGroupCommit = System.nanoTime();
 
     @Inject
-    public CameraConfigConsumer(KafkaClients clients, CameraRegistry registry, IngestConfig config) {
+    public CameraConfigConsumer(KafkaClients clients, CameraRegistry registry, IngestConfig config, DeadLetterBox deadLetters) {
+        this.deadLetters = deadLetters;
         this.clients = clients;
         this.registry = registry;
         this.config = config;
@@ -99,12 +105,31 @@ public class CameraConfigConsumer {
     private void poll(KafkaConsumer<String, byte[]> source) {
         try {
             apply(source.poll(POLL));
+            keepGroup(source);
         } catch (WakeupException e) {
             // shutting down
         } catch (KafkaException e) {
             LOG.warnf("reading %s failed, retrying: %s", Topics.CAMERA_CONFIG, e.toString());
             pause(RETRY);
         }
+    }
+
+    /**
+     * Commits the positions now and then, although they are never read: a group with committed offsets
+     * outlives its last member (until {@code offsets.retention.minutes}), so its generation, each piece's
+     * fencing token, goes on growing across a restart of every replica instead of starting again at 1.
+     */
+    private void keepGroup(KafkaConsumer<String, byte[]> source) {
+        long now = System.nanoTime();
+        if (now - nextGroupCommit < 0 || source.assignment().isEmpty()) {
+            return;
+        }
+        nextGroupCommit = now + KEEP_GROUP.toNanos();
+        source.commitAsync((offsets, error) -> {
+            if (error != null) {
+                LOG.debugf("committing %s positions (to keep the group) failed: %s", Topics.CAMERA_CONFIG, error.toString());
+            }
+        });
     }
 
     /** Applies a batch, only each camera's latest record: a rebuild does not start a camera only to restart it. */
@@ -118,6 +143,7 @@ public class CameraConfigConsumer {
                 // the payload may hold a camera password: only where the record is
                 LOG.errorf("skipping malformed record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
                         e.getMessage());
+                deadLetters.send(record, e.getMessage());
             }
         }
         latest.values().forEach(change -> {
@@ -132,7 +158,7 @@ public class CameraConfigConsumer {
     private boolean createTopics() {
         while (running) {
             try {
-                TopicProvisioner.ensureTopics(clients.bootstrapServers(), config.topics().replicationFactor());
+                TopicProvisioner.ensureTopics(clients.admin(), config.topics().replicationFactor());
                 return true;
             } catch (RuntimeException e) {
                 LOG.warnf("cannot create the Kafka topics yet, retrying in %d s: %s", RETRY.toSeconds(), e.getMessage());
@@ -166,7 +192,10 @@ public class CameraConfigConsumer {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             if (!partitions.isEmpty()) {
-                LOG.infof("assigned %s partitions %s: rebuilding their cameras", Topics.CAMERA_CONFIG, numbers(partitions));
+                int generation = source.groupMetadata().generationId();
+                LOG.infof("assigned %s partitions %s in generation %d: rebuilding their cameras", Topics.CAMERA_CONFIG,
+                        numbers(partitions), generation);
+                registry.assigned(numbers(partitions), generation);
                 source.seekToBeginning(partitions);
             }
         }

@@ -5,6 +5,7 @@ import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.CameraMode;
+import io.vigil.contracts.SessionCause;
 import io.vigil.ingest.IngestConfig;
 import io.vigil.ingest.InstanceName;
 import io.vigil.ingest.event.EventRecorder;
@@ -53,6 +54,8 @@ public class CameraRegistry {
     private final String instance;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, RunningCamera> cameras = new ConcurrentHashMap<>();
+    /** The fencing token of each config partition owned here: the group generation that assigned it. */
+    private final Map<Integer, Long> epochs = new ConcurrentHashMap<>();
     private final List<Consumer<String>> startListeners = new CopyOnWriteArrayList<>();
 
     @Inject
@@ -92,7 +95,7 @@ public class CameraRegistry {
         RunningCamera running = cameras.get(next.id());
         if (running == null) {
             CameraStatusTracker status = newTracker(next.id());
-            started(start(partition, next, status, newRecorder(next, status)));
+            started(start(partition, next, status, newRecorder(next, status), SessionCause.START));
             return;
         }
         switch (ConfigReaction.of(running.config(), next)) {
@@ -109,7 +112,7 @@ public class CameraRegistry {
             case RESTART -> {
                 running.session().ifPresent(this::stopSession);
                 running.recorder().update(EventSettings.of(next));
-                RunningCamera restarted = start(partition, next, running.status(), running.recorder());
+                RunningCamera restarted = start(partition, next, running.status(), running.recorder(), SessionCause.CONFIG);
                 if (running.config().mode() == CameraMode.OFF) {
                     started(restarted);
                 } else {
@@ -142,9 +145,25 @@ public class CameraRegistry {
         statuses.remove(cameraId);
     }
 
+    /**
+     * The partitions were assigned to this replica in group generation {@code generation}: the cameras
+     * started from them carry it as their fencing token. A generation only grows, so the next owner of a
+     * partition stamps a higher one than any replica that owned it before.
+     */
+    void assigned(Collection<Integer> partitions, int generation) {
+        partitions.forEach(partition -> {
+            if (generation >= 0) {
+                epochs.put(partition, (long) generation);
+            } else {
+                epochs.remove(partition);
+            }
+        });
+    }
+
     /** Stops the cameras of partitions this replica no longer owns; their new owner publishes their status. */
     void stopPartitions(Collection<Integer> partitions) {
         Set<Integer> moved = Set.copyOf(partitions);
+        moved.forEach(epochs::remove);
         List<RunningCamera> leaving = cameras.values().stream().filter(camera -> moved.contains(camera.partition())).toList();
         leaving.forEach(camera -> cameras.remove(camera.config().id()));
         stop(leaving, true);
@@ -156,6 +175,7 @@ public class CameraRegistry {
     void stopAll() {
         List<RunningCamera> all = List.copyOf(cameras.values());
         cameras.clear();
+        epochs.clear();
         stop(all, true);
     }
 
@@ -171,16 +191,20 @@ public class CameraRegistry {
         cameras.values().forEach(camera -> camera.status().heartbeat(config.silenceTimeout()));
     }
 
-    private RunningCamera start(int partition, CameraConfig camera, CameraStatusTracker status, EventRecorder recorder) {
+    /** @param cause start for a camera new to this replica, config for one restarted with a new configuration */
+    private RunningCamera start(int partition, CameraConfig camera, CameraStatusTracker status, EventRecorder recorder,
+                                SessionCause cause) {
         if (camera.mode() == CameraMode.OFF) {
             status.stopped();
             LOG.infof("camera %s: mode off, not connecting", camera.id());
             return new RunningCamera(partition, camera, status, recorder, null);
         }
         // the recorder takes every piece and every motion change, and decides what reaches Kafka
-        CameraSession session = new CameraSession(camera, settings, status, recorder, recorder, clock);
+        CameraSession session = new CameraSession(camera, settings, status, recorder, recorder, clock, cause, instance,
+                epochs.get(partition));
         session.start();
-        LOG.infof("camera %s: starting (%s, revision %d)", camera.id(), camera.mode().wireName(), camera.revision());
+        LOG.infof("camera %s: starting (%s, revision %d, owner epoch %s)", camera.id(), camera.mode().wireName(),
+                camera.revision(), epochs.get(partition));
         return new RunningCamera(partition, camera, status, recorder, session);
     }
 

@@ -20,7 +20,7 @@ enum ConfigReaction {
         if (incoming.revision() <= running.revision()) {
             return IGNORE;
         }
-        if (Objects.equals(running.url(), incoming.url()) && running.mode() == incoming.mode()) {
+        if (running.sameSource(incoming) && running.mode() == incoming.mode()) {
             return UPDATE;
         }
         return RESTART;

@@ -9,6 +9,7 @@ import io.vigil.contracts.Trigger;
 import io.vigil.ingest.IngestConfig;
 import io.vigil.ingest.camera.CameraRegistry;
 import io.vigil.ingest.event.ExternalTrigger;
+import io.vigil.ingest.kafka.DeadLetterBox;
 import io.vigil.ingest.kafka.KafkaClients;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +54,7 @@ public class ControlConsumer {
     private final KafkaClients clients;
     private final CameraRegistry registry;
     private final Duration lookback;
+    private final DeadLetterBox deadLetters;
     private final Clock clock = Clock.systemUTC();
     private final CommandBook commands = new CommandBook();
     private final RecentTriggers triggers = new RecentTriggers();
@@ -64,7 +66,8 @@ public class ControlConsumer {
     private Thread thread;
 
     @Inject
-    public ControlConsumer(KafkaClients clients, CameraRegistry registry, IngestConfig config) {
+    public ControlConsumer(KafkaClients clients, CameraRegistry registry, IngestConfig config, DeadLetterBox deadLetters) {
+        this.deadLetters = deadLetters;
         this.clients = clients;
         this.registry = registry;
         this.lookback = config.triggers().lookback();
@@ -182,6 +185,7 @@ public class ControlConsumer {
         } catch (MalformedRecordException e) {
             // only where the record is: its payload comes from outside
             LOG.warnf("skipping malformed record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            deadLetters.send(record, e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "applying record %s-%d@%d failed", record.topic(), record.partition(), record.offset());
         }

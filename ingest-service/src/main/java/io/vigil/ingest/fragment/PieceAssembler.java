@@ -18,7 +18,8 @@ import java.util.function.IntSupplier;
 /**
  * Turns one session's fragmented-MP4 byte stream into media pieces: ftyp+moov is the init, each
  * moof with the mdat after it is one piece. A piece's wall-clock start is the session's anchor plus
- * its media time from the fragment's tfdt, so piece n+1 starts exactly where piece n ends. Anything
+ * its media time from the fragment's tfdt (slewed for the camera's drift by the {@link SessionClock}),
+ * so piece n+1 starts exactly where piece n ends. Anything
  * else the muxer writes (the closing mfra) is left out. Pieces leave as continuous recording without an
  * event; the camera's event recorder stamps the ones it publishes for an event.
  */
@@ -28,6 +29,7 @@ public final class PieceAssembler {
     private final String sessionId;
     private final IntSupplier rotationSeconds;
     private final SessionClock clock;
+    private final SessionOrigin origin;
     private final BoxSplitter splitter = new BoxSplitter();
 
     private byte[] ftyp;
@@ -40,12 +42,18 @@ public final class PieceAssembler {
     /** End of the latest piece, in video ticks since the first piece. */
     private long endTicks;
 
-    /** @param rotationSeconds read per piece: a rotation change applies without restarting the session */
-    public PieceAssembler(String cameraId, String sessionId, IntSupplier rotationSeconds, SessionClock clock) {
+    /**
+     * @param rotationSeconds read per piece: a rotation change applies without restarting the session
+     * @param clock           turns media time into wall-clock time, slewing the camera's drift off
+     * @param origin          why the session began, stamped on every piece
+     */
+    public PieceAssembler(String cameraId, String sessionId, IntSupplier rotationSeconds, SessionClock clock,
+                          SessionOrigin origin) {
         this.cameraId = cameraId;
         this.sessionId = sessionId;
         this.rotationSeconds = rotationSeconds;
         this.clock = clock;
+        this.origin = origin;
     }
 
     /**
@@ -107,11 +115,12 @@ public final class PieceAssembler {
             keyframe = timing.get().startsWithSyncSample();
         }
         endTicks = startTicks + durationTicks;
-        // rounding the ends, not the durations, keeps pieces contiguous
-        long startMicros = video.track().micros(startTicks);
-        long durationMicros = video.track().micros(endTicks) - startMicros;
+        // rounding the ends, not the durations, keeps pieces contiguous; the clock's slew changes only across a piece
+        SessionClock.Span wall = clock.piece(video.track().micros(startTicks), video.track().micros(endTicks));
         PieceHeader header = new PieceHeader(PieceHeader.VERSION, cameraId, sessionId, sequence++,
-                clock.at(startMicros), durationMicros, video.codec(), keyframe, rotationSeconds.getAsInt(), RecordingReason.CONTINUOUS, null);
+                wall.start(), wall.durationMicros(), video.codec(), keyframe, rotationSeconds.getAsInt(),
+                RecordingReason.CONTINUOUS, null, origin.cause(), origin.previousFailure(), origin.instance(),
+                origin.ownerEpoch());
         return new MediaPiece(header, init, concat(moof, mdat));
     }
 

@@ -24,6 +24,10 @@ import java.util.Map;
 public class KafkaClients {
 
     public static final String CONFIG_GROUP = "vigil-ingest";
+    public static final String IMPORT_GROUP = "vigil-ingest-imports";
+
+    /** How long the group waits for a silent replica before its cameras move (docs/delivery.md). */
+    static final java.time.Duration FAILOVER_SESSION_TIMEOUT = java.time.Duration.ofSeconds(6);
 
     /** The media topic takes records up to this size (Topics: max.message.bytes). */
     static final int MAX_REQUEST_BYTES = Topics.MAX_MEDIA_RECORD_BYTES + 1024 * 1024;
@@ -39,15 +43,12 @@ public class KafkaClients {
         this.instance = instance.value();
     }
 
-    public String bootstrapServers() {
-        Object servers = common.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
-        if (servers == null) {
-            throw new IllegalStateException("kafka.bootstrap.servers is not set");
-        }
-        return servers.toString();
+    /** The topic provisioning's admin client: the shared settings (TLS, SASL) as they are. */
+    public Map<String, Object> admin() {
+        return common;
     }
 
-    /** Reads the camera configuration; offsets are never committed because state is rebuilt from the start. */
+    /** Reads the camera configuration; offsets are never read (state is rebuilt from the start), only committed to keep the group. */
     public Map<String, Object> configConsumer() {
         Map<String, Object> settings = base("config");
         settings.put(ConsumerConfig.GROUP_ID_CONFIG, CONFIG_GROUP);
@@ -55,6 +56,11 @@ public class KafkaClients {
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         // only the partitions that move are revoked, so a rebalance leaves the other cameras running
         settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(CooperativeStickyAssignor.class.getName()));
+        // a replica that dies without leaving the group (kill -9, lost node) holds its cameras until its
+        // session expires: 6 s (the broker's minimum; Kafka's default is 45 s) keeps a failover, camera
+        // restart included, within 15 s; a pause longer than that moves the cameras, which the gap explains
+        settings.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) FAILOVER_SESSION_TIMEOUT.toMillis());
+        settings.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) FAILOVER_SESSION_TIMEOUT.toMillis() / 3);
         return settings;
     }
 
@@ -66,6 +72,20 @@ public class KafkaClients {
         Map<String, Object> settings = base("control");
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return settings;
+    }
+
+    /**
+     * Reads import commands in group {@value #IMPORT_GROUP}: the import id is the key, so one replica runs
+     * an import and sees its cancel. Offsets are committed once a command was acted on (a job started or
+     * cancelled), so an import is started once, not again by the next owner of the partition.
+     */
+    public Map<String, Object> importConsumer() {
+        Map<String, Object> settings = base("imports");
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, IMPORT_GROUP);
+        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        settings.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(CooperativeStickyAssignor.class.getName()));
         return settings;
     }
 

@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -48,17 +49,24 @@ public class MediaPublisher {
      * Kafka's answer: pieces stay pipelined, in order, and one camera never waits for another's.
      */
     public PieceSink sink(CameraStatusTracker status) {
-        return new CameraSink(status);
+        return new CameraSink(status::piecePublished, status::pieceFailed);
+    }
+
+    /** The same for an import: Kafka's answers go to {@code published} (media bytes) and {@code failed}. */
+    public PieceSink sink(LongConsumer published, Runnable failed) {
+        return new CameraSink(published, failed);
     }
 
     private final class CameraSink implements PieceSink {
 
-        private final CameraStatusTracker status;
+        private final LongConsumer published;
+        private final Runnable failed;
         /** Sessions that lost a piece, with the reason; failures of ended sessions may still arrive, so keyed by session. */
         private final Map<String, String> failedSessions = new ConcurrentHashMap<>();
 
-        CameraSink(CameraStatusTracker status) {
-            this.status = status;
+        CameraSink(LongConsumer published, Runnable failed) {
+            this.published = published;
+            this.failed = failed;
         }
 
         /**
@@ -78,9 +86,9 @@ public class MediaPublisher {
             throwIfFailed(sessionId);
             producer.send(new ProducerRecord<>(Topics.MEDIA, cameraId, piece), (metadata, error) -> {
                 if (error == null) {
-                    status.piecePublished(piece.mediaBytes());
+                    published.accept(piece.mediaBytes());
                 } else {
-                    status.pieceFailed();
+                    failed.run();
                     failedSessions.putIfAbsent(sessionId, "piece " + piece.header().sequence() + " was not written to Kafka: " + error);
                     LOG.errorf("camera %s: piece %d of session %s was not written to Kafka and is lost: %s",
                             cameraId, piece.header().sequence(), sessionId, error.toString());

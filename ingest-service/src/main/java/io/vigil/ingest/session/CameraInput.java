@@ -9,6 +9,7 @@ import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.jboss.logging.Logger;
 
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,6 +42,8 @@ final class CameraInput implements AutoCloseable {
     private final int audioStream;
     private final TimeBase audioTimeBase;
     private final int audioChannels;
+    /** AAC framed by ADTS (MPEG-TS): each frame's header is cut off before muxing ({@link AdtsAudio}). */
+    private final boolean adtsAudio;
 
     private CameraInput(FFmpegFrameGrabber grabber) throws StreamFailure {
         this.grabber = grabber;
@@ -58,6 +61,10 @@ final class CameraInput implements AutoCloseable {
         if (video < 0) {
             throw new StreamFailure(FailureKind.FAILURE, "the stream has no video");
         }
+        String drm = DrmSigns.ofStreams(context);
+        if (drm != null) {
+            throw drmProtected(drm);
+        }
         AVStream videoSt = context.streams(video);
         int codec = videoSt.codecpar().codec_id();
         if (codec != AV_CODEC_ID_H264 && codec != AV_CODEC_ID_HEVC) {
@@ -68,6 +75,17 @@ final class CameraInput implements AutoCloseable {
         this.videoTimeBase = timeBase(videoSt);
         this.width = videoSt.codecpar().width();
         this.height = videoSt.codecpar().height();
+        boolean adts = false;
+        if (audio >= 0 && context.streams(audio).codecpar().extradata_size() == 0) {
+            String refused = AdtsAudio.configure(context.streams(audio).codecpar());
+            if (refused != null) {
+                LOG.warnf("%s: the audio is dropped, the video recorded", refused);
+                audio = -1;
+            } else {
+                adts = true;
+            }
+        }
+        this.adtsAudio = adts;
         this.audioStream = audio;
         this.audioTimeBase = audio < 0 ? null : timeBase(context.streams(audio));
         this.audioChannels = audio < 0 ? 0 : context.streams(audio).codecpar().ch_layout().nb_channels();
@@ -79,8 +97,40 @@ final class CameraInput implements AutoCloseable {
      * @throws StreamFailure classified (refused, not found, unauthorized, timeout...) with a redacted message
      */
     static CameraInput open(String url, Duration timeout) throws StreamFailure {
+        return open(url, Map.of(), timeout);
+    }
+
+    /** Opens a URL FFmpeg reads itself (RTSP, RTSPS, HTTP), sending {@code headers} to an HTTP source. */
+    static CameraInput open(String url, Map<String, String> headers, Duration timeout) throws StreamFailure {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(url);
         options(url, timeout).forEach(grabber::setOption);
+        if (!headers.isEmpty() && url.toLowerCase(Locale.ROOT).startsWith("http")) {
+            StringBuilder lines = new StringBuilder();
+            headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append("\r\n"));
+            grabber.setOption("headers", lines.toString());
+        }
+        return start(grabber);
+    }
+
+    /**
+     * Opens the media of an HLS source that {@code segments} reads (MPEG-TS, or fragmented MP4 when the
+     * playlist has an init map). Not seekable: FFmpeg reads it front to back, nothing is kept for seeking.
+     */
+    static CameraInput open(InputStream segments, boolean fragmentedMp4) throws StreamFailure {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(segments, 0);
+        grabber.setFormat(fragmentedMp4 ? "mov" : "mpegts");
+        grabber.setOption("analyzeduration", PROBE_MICROS);
+        grabber.setOption("probesize", PROBE_BYTES);
+        CameraInput input = start(grabber);
+        // MPEG-TS stream types (0x1b for H.264...) are no MP4 sample entries: the muxer picks its own
+        AVFormatContext context = grabber.getFormatContext();
+        for (int index = 0; index < context.nb_streams(); index++) {
+            context.streams(index).codecpar().codec_tag(0);
+        }
+        return input;
+    }
+
+    private static CameraInput start(FFmpegFrameGrabber grabber) throws StreamFailure {
         try {
             grabber.start();
         } catch (Exception e) {
@@ -114,11 +164,23 @@ final class CameraInput implements AutoCloseable {
 
     /** The next packet, or null when the stream ended or FFmpeg gave up waiting. Unreference it when done. */
     AVPacket read() throws StreamFailure {
+        AVPacket packet;
         try {
-            return grabber.grabPacket();
+            packet = grabber.grabPacket();
         } catch (Exception e) {
             throw new StreamFailure(FailureKind.FAILURE, "reading the stream failed: " + e.getMessage(), e);
         }
+        // an encrypted sample is refused before it is copied (it would never play); the grabber frees it
+        String drm = packet == null ? null : DrmSigns.ofPacket(packet);
+        if (drm != null) {
+            throw drmProtected(drm);
+        }
+        return packet;
+    }
+
+    private static StreamFailure drmProtected(String what) {
+        return new StreamFailure(FailureKind.DRM_PROTECTED, "the source is DRM-protected (" + what
+                + " in the MP4): Vigil records only media it can copy in the clear");
     }
 
     AVFormatContext formatContext() {
@@ -144,6 +206,10 @@ final class CameraInput implements AutoCloseable {
     /** The AAC stream's index, or -1 when the camera sends no AAC audio. */
     int audioStream() {
         return audioStream;
+    }
+
+    boolean adtsAudio() {
+        return adtsAudio;
     }
 
     TimeBase audioTimeBase() {

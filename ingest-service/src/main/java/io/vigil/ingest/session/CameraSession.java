@@ -2,6 +2,8 @@ package io.vigil.ingest.session;
 
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.MotionSettings;
+import io.vigil.contracts.SessionCause;
+import io.vigil.ingest.fragment.SessionOrigin;
 import io.vigil.ingest.status.CameraStatusTracker;
 import io.vigil.ingest.status.FailureKind;
 import org.jboss.logging.Logger;
@@ -23,12 +25,15 @@ public final class CameraSession {
     private static final Logger LOG = Logger.getLogger(CameraSession.class);
 
     private final String cameraId;
-    private final String url;
+    private final SourceInput.Address address;
     private final SessionSettings settings;
     private final CameraStatusTracker status;
     private final PieceSink sink;
     private final CameraMotion motion;
     private final Clock clock;
+    private final SessionCause firstCause;
+    private final String instance;
+    private final Long ownerEpoch;
     private final Thread thread;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
 
@@ -36,23 +41,34 @@ public final class CameraSession {
     private volatile int rotationSeconds;
     private volatile boolean stopping;
     private FailureKind lastLoggedFailure;
+    /** A live playlist's next segment: the next session carries on there, so no segment is recorded twice. */
+    private Long nextSegment;
 
     /**
      * @param sink   where the pieces go (the camera's event recorder)
      * @param motion where motion changes go, when the camera's motion detection is enabled
+     * @param firstCause why the first session begins: start (first on this instance) or config (restarted
+     *                   for a new configuration); the later ones are reconnects
+     * @param instance   this ingest instance's name, stamped on the pieces
+     * @param ownerEpoch the fencing token stamped on the pieces: the group generation in which this instance
+     *                   was assigned the camera's partition
      */
     public CameraSession(CameraConfig config, SessionSettings settings, CameraStatusTracker status, PieceSink sink,
-                         MotionListener motion, Clock clock) {
+                         MotionListener motion, Clock clock, SessionCause firstCause, String instance, Long ownerEpoch) {
         this.cameraId = config.id();
-        this.url = config.url();
+        this.address = new SourceInput.Address(config.url(), config.headers(), config.variant());
         this.rotationSeconds = config.rotationSeconds();
         this.settings = settings;
         this.status = status;
         this.sink = sink;
         this.motion = new CameraMotion(config.motion(), settings.motionTuning(), motion);
         this.clock = clock;
+        this.firstCause = firstCause;
+        this.instance = instance;
+        this.ownerEpoch = ownerEpoch;
         this.thread = new Thread(this::run, "camera-" + cameraId);
         this.thread.setDaemon(true);
+        status.source(SourceKind.of(config.url()).wireName());
     }
 
     public void start() {
@@ -96,25 +112,46 @@ public final class CameraSession {
 
     private void run() {
         Backoff backoff = new Backoff(settings.initialDelay(), settings.maxDelay());
+        SessionOrigin origin = new SessionOrigin(firstCause, null, instance, ownerEpoch);
         while (!stopping) {
             String sessionId = UUID.randomUUID().toString();
             status.connecting(sessionId);
             StreamCopy copy = new StreamCopy(cameraId, sessionId, () -> rotationSeconds, settings, status, sink, motion,
-                    () -> stopping, clock);
+                    () -> stopping, clock, origin);
             StreamFailure failure = attempt(sessionId, copy);
             if (stopping) {
                 break;
             }
+            origin = next(origin, failure, copy.streamingSince().isPresent());
             if (ranHealthy(copy.streamingSince(), System.nanoTime(), settings.healthyAfter())) {
                 backoff.reset();
                 lastLoggedFailure = null;
             }
             Duration delay = backoff.next();
-            status.offline(failure.kind(), failure.getMessage(), clock.instant().plus(delay));
-            log(failure, delay);
+            if (failure.complete()) {
+                status.completed(failure.getMessage(), clock.instant().plus(delay));
+                LOG.infof("camera %s: %s; checking again in %d ms", cameraId, failure.getMessage(), delay.toMillis());
+            } else {
+                status.offline(failure.kind(), failure.getMessage(), clock.instant().plus(delay));
+                log(failure, delay);
+            }
             await(delay);
         }
         LOG.debugf("camera %s: session thread ends", cameraId);
+    }
+
+    /**
+     * Why the session after a failed attempt begins: a reconnect after the failure's kind (the latest
+     * one: a camera that dropped its stream and then refused connections while it rebooted was
+     * offline). An attempt of a first session that never streamed keeps its cause (start, config) and
+     * only notes the failure: the footage stopped because ingest (re)started the camera, not because
+     * the camera failed while recording.
+     */
+    static SessionOrigin next(SessionOrigin current, StreamFailure failure, boolean streamed) {
+        if (streamed || current.cause() == SessionCause.RECONNECT) {
+            return new SessionOrigin(SessionCause.RECONNECT, failure.kind().code(), current.instance(), current.ownerEpoch());
+        }
+        return new SessionOrigin(current.cause(), failure.kind().code(), current.instance(), current.ownerEpoch());
     }
 
     /**
@@ -128,15 +165,26 @@ public final class CameraSession {
 
     /** One session: open, copy; returns why it ended. */
     private StreamFailure attempt(String sessionId, StreamCopy copy) {
-        try (CameraInput input = CameraInput.open(url, settings.silenceTimeout())) {
-            copy.run(input);
-            return new StreamFailure(FailureKind.FAILURE, "stopped");
+        SourceInput source = null;
+        try {
+            source = SourceInput.live(address, settings, () -> stopping, nextSegment);
+            try {
+                copy.run(source.input());
+                return source.outcome(new StreamFailure(FailureKind.FAILURE, "stopped"));
+            } catch (StreamFailure failure) {
+                return source.outcome(failure);
+            }
         } catch (StreamFailure failure) {
             return failure;
         } catch (RuntimeException | LinkageError e) {
             // a bug or a broken native library must not end the camera's thread: report it and retry
             LOG.errorf(e, "camera %s: session %s failed unexpectedly", cameraId, sessionId);
             return new StreamFailure(FailureKind.FAILURE, "internal error: " + e, e);
+        } finally {
+            if (source != null) {
+                source.segments().ifPresent(segments -> nextSegment = segments.nextSequence());
+                source.close();
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import io.vigil.contracts.MediaPiece;
 import io.vigil.fmp4.VideoTrack;
 import io.vigil.ingest.fragment.Fmp4Muxer;
 import io.vigil.ingest.fragment.PieceAssembler;
+import io.vigil.ingest.fragment.SessionOrigin;
 import io.vigil.ingest.status.CameraStatusTracker;
 import io.vigil.ingest.status.FailureKind;
 import io.vigil.ingest.time.SessionClock;
@@ -15,6 +16,8 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -37,10 +40,11 @@ final class StreamCopy {
     private final String sessionId;
     private final IntSupplier rotationSeconds;
     private final SessionSettings settings;
-    private final CameraStatusTracker status;
+    private final CopyObserver status;
     private final PieceSink sink;
     private final BooleanSupplier stopping;
-    private final Clock clock;
+    private final SessionClocks clocks;
+    private final SessionOrigin origin;
     private final SessionTimeline timeline = new SessionTimeline(SessionSettings.DISCONTINUITY.toNanos() / 1_000);
     private final MotionTap motion;
 
@@ -53,7 +57,16 @@ final class StreamCopy {
     private long discontinuitiesLogged;
 
     StreamCopy(String cameraId, String sessionId, IntSupplier rotationSeconds, SessionSettings settings,
-               CameraStatusTracker status, PieceSink sink, CameraMotion motion, BooleanSupplier stopping, Clock clock) {
+               CameraStatusTracker status, PieceSink sink, CameraMotion motion, BooleanSupplier stopping, Clock clock,
+               SessionOrigin origin) {
+        this(cameraId, sessionId, rotationSeconds, settings, status, sink, motion, stopping,
+                arrival -> settings.drift().clock(clock.instant(), arrival), origin);
+    }
+
+    /** @param clocks the session's clock, made when its first keyframe arrives */
+    StreamCopy(String cameraId, String sessionId, IntSupplier rotationSeconds, SessionSettings settings,
+               CopyObserver status, PieceSink sink, CameraMotion motion, BooleanSupplier stopping, SessionClocks clocks,
+               SessionOrigin origin) {
         this.cameraId = cameraId;
         this.sessionId = sessionId;
         this.rotationSeconds = rotationSeconds;
@@ -61,7 +74,8 @@ final class StreamCopy {
         this.status = status;
         this.sink = sink;
         this.stopping = stopping;
-        this.clock = clock;
+        this.clocks = clocks;
+        this.origin = origin;
         this.motion = new MotionTap(cameraId, motion);
     }
 
@@ -114,13 +128,18 @@ final class StreamCopy {
         } else {
             // RTSP AAC packets carry no key flag; without it every audio sample is marked non-sync
             packet.flags(packet.flags() | AV_PKT_FLAG_KEY);
+            if (input.adtsAudio()) {
+                AdtsAudio.strip(packet);
+            }
         }
         try {
             muxer.write(packet);
         } catch (IOException e) {
             throw new StreamFailure(FailureKind.FAILURE, "muxing failed: " + e.getMessage(), e);
         }
-        deliver(muxer.takeOutput());
+        if (deliver(muxer.takeOutput()) > 0) {
+            measureDrift(now);
+        }
         if (timeline.discontinuities() > discontinuitiesLogged) {
             discontinuitiesLogged = timeline.discontinuities();
             LOG.infof("camera %s: the camera's timestamps jumped; smoothed over (%d so far in session %s)",
@@ -138,7 +157,7 @@ final class StreamCopy {
             if (!video || (packet.flags() & AV_PKT_FLAG_KEY) == 0) {
                 return false;
             }
-            startMuxer(input, packet.dts());
+            startMuxer(input, packet.dts(), now);
         }
         TimeBase timeBase = video ? input.videoTimeBase() : input.audioTimeBase();
         OptionalLong shift = timeline.shift(packet.stream_index(), packet.dts(), timeBase, now);
@@ -161,8 +180,8 @@ final class StreamCopy {
         }
     }
 
-    private void startMuxer(CameraInput input, long keyframeDts) throws StreamFailure {
-        sessionClock = new SessionClock(clock.instant());
+    private void startMuxer(CameraInput input, long keyframeDts, long arrivalNanos) throws StreamFailure {
+        sessionClock = clocks.start(arrivalNanos);
         timeline.start(keyframeDts, input.videoTimeBase());
         try {
             muxer = Fmp4Muxer.start(input.formatContext(), input.width(), input.height(), input.audioChannels(),
@@ -170,7 +189,7 @@ final class StreamCopy {
         } catch (IOException | RuntimeException e) {
             throw new StreamFailure(FailureKind.FAILURE, "cannot start the MP4 muxer: " + e.getMessage(), e);
         }
-        assembler = new PieceAssembler(cameraId, sessionId, rotationSeconds, sessionClock);
+        assembler = new PieceAssembler(cameraId, sessionId, rotationSeconds, sessionClock, origin);
         deliver(muxer.takeOutput());
         VideoTrack video = assembler.video()
                 .orElseThrow(() -> new StreamFailure(FailureKind.FAILURE, "the MP4 muxer wrote no init segment"));
@@ -181,16 +200,34 @@ final class StreamCopy {
                 input.audioStream() >= 0 ? " with AAC audio" : "", sessionId);
     }
 
-    private void deliver(byte[] output) throws StreamFailure {
+    /** @return how many pieces were handed on */
+    private int deliver(byte[] output) throws StreamFailure {
         if (output.length == 0) {
-            return;
+            return 0;
         }
         try {
-            for (MediaPiece piece : assembler.feed(output)) {
+            List<MediaPiece> pieces = assembler.feed(output);
+            for (MediaPiece piece : pieces) {
                 sink.accept(piece);
             }
+            return pieces.size();
         } catch (RuntimeException e) {
             throw new StreamFailure(FailureKind.FAILURE, "cannot hand on media: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A piece is complete when the packet after it arrives: its media end against that arrival is one
+     * drift sample (per piece, not per packet). A drift slewing cannot absorb ends the session, so the
+     * next one starts from a fresh anchor (docs/time.md).
+     */
+    private void measureDrift(long arrivalNanos) throws StreamFailure {
+        sessionClock.measure(arrivalNanos);
+        status.clockSkew(sessionClock.skewSeconds());
+        if (sessionClock.beyondSlew()) {
+            throw new StreamFailure(FailureKind.FAILURE, String.format(Locale.ROOT,
+                    "the camera's clock is %.1f s off the ingest clock, more than slewing absorbs (%d s); re-anchoring",
+                    sessionClock.residualMicros() / -1e6, settings.drift().maxSkew().toSeconds()));
         }
     }
 

@@ -7,6 +7,7 @@ import io.vigil.ingest.status.FailureKind;
 public final class StreamFailure extends Exception {
 
     private final FailureKind kind;
+    private boolean complete;
 
     public StreamFailure(FailureKind kind, String message) {
         super(CameraUrls.redact(message));
@@ -18,7 +19,18 @@ public final class StreamFailure extends Exception {
         this.kind = kind;
     }
 
+    /** The media ended as it should (a playlist's EXT-X-ENDLIST, the end of a file): not an error. */
+    public static StreamFailure complete(String message) {
+        StreamFailure end = new StreamFailure(FailureKind.FAILURE, message);
+        end.complete = true;
+        return end;
+    }
+
     public FailureKind kind() {
         return kind;
+    }
+
+    public boolean complete() {
+        return complete;
     }
 }

@@ -3,6 +3,8 @@ package io.vigil.ingest.status;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.contracts.CameraState;
 import io.vigil.contracts.CameraStatus;
+import io.vigil.contracts.SourceStop;
+import io.vigil.ingest.session.CopyObserver;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
  * come from the camera's event recorder, read without taking its lock (it calls
  * {@link #recordingChanged()} when its state changes, so the two locks are never taken the other way round).
  */
-public final class CameraStatusTracker {
+public final class CameraStatusTracker implements CopyObserver {
 
     private final String cameraId;
     private final String instance;
@@ -38,12 +40,17 @@ public final class CameraStatusTracker {
     private Integer height;
     private String lastError;
     private String errorCode;
+    private volatile String source;
+    private String stopReason;
+    private String errorId;
     private Instant retryAt;
     private long attempts;
     private long reconnects;
     private Instant since;
     /** The heartbeat found the stream silent while the session still waits inside FFmpeg. */
     private volatile boolean silenceReported;
+    /** The running session's measured clock drift, seconds; null while none was measured. */
+    private volatile Double clockSkewSeconds;
     private volatile Supplier<RecordingStatus> recording = () -> RecordingStatus.IDLE;
     private boolean closed;
 
@@ -52,7 +59,7 @@ public final class CameraStatusTracker {
         this.cameraId = cameraId;
         this.instance = instance;
         this.publisher = publisher;
-        this.metrics = new CameraMetrics(registry, cameraId);
+        this.metrics = new CameraMetrics(registry, cameraId, instance);
         this.clock = clock;
         this.nanoTime = nanoTime;
         this.meter = new StreamMeter(window.toNanos(), nanoTime.getAsLong());
@@ -67,20 +74,31 @@ public final class CameraStatusTracker {
         }
         sessionId = newSessionId;
         retryAt = null;
+        clockSkewSeconds = null;
+        metrics.clockSkew(null);
         enter(CameraState.CONNECTING);
     }
 
+    /** The kind of source (rtsp, rtsps, hls, http), shown from the next status on. */
+    public void source(String kind) {
+        source = kind;
+    }
+
     /** Media flows: the session's first keyframe went into the muxer. */
+    @Override
     public synchronized void streaming(String newCodec, int newWidth, int newHeight) {
         codec = newCodec;
         width = newWidth;
         height = newHeight;
         lastError = null;
         errorCode = null;
+        stopReason = null;
+        errorId = null;
         meter.restart(nanoTime.getAsLong());
         enter(CameraState.STREAMING);
     }
 
+    @Override
     public void packet(int size, boolean video) {
         meter.packet(size, video, nanoTime.getAsLong());
         if (video && silenceReported) {
@@ -93,6 +111,19 @@ public final class CameraStatusTracker {
         silenceReported = false;
         lastError = message;
         errorCode = kind.code();
+        stopReason = SourceStop.ERROR;
+        errorId = kind.errorId();
+        retryAt = nextAttempt;
+        enter(CameraState.OFFLINE);
+    }
+
+    /** The session's media ended as it should (a live playlist announced its end); checked again at {@code nextAttempt}. */
+    public synchronized void completed(String message, Instant nextAttempt) {
+        silenceReported = false;
+        lastError = message;
+        errorCode = null;
+        stopReason = SourceStop.COMPLETE;
+        errorId = null;
         retryAt = nextAttempt;
         enter(CameraState.OFFLINE);
     }
@@ -101,7 +132,20 @@ public final class CameraStatusTracker {
     public synchronized void stopped() {
         sessionId = null;
         retryAt = null;
+        stopReason = SourceStop.USER;
+        errorId = null;
         enter(CameraState.STOPPED);
+    }
+
+    /**
+     * The running session's clock drift as just measured (once per piece): shown in the next status
+     * and in the gauge, not published on its own (it changes slowly). Takes no lock: a status being
+     * sent must not hold up the camera's thread.
+     */
+    @Override
+    public void clockSkew(Double seconds) {
+        clockSkewSeconds = seconds;
+        metrics.clockSkew(seconds);
     }
 
     public void piecePublished(long bytes) {
@@ -177,6 +221,6 @@ public final class CameraStatusTracker {
         publisher.accept(new CameraStatus(CameraStatus.VERSION, cameraId, instance, shown, online, sessionId,
                 codec, width, height, rates.fps(), rates.bitrate(), lastError, errorCode, retryAt, reconnects,
                 piecesPublished.get(), since, clock.instant(), now.state(), now.recording(), now.eventId(),
-                now.eventReason(), now.eventStartedAt(), now.preRoll()));
+                now.eventReason(), now.eventStartedAt(), now.preRoll(), clockSkewSeconds, source, stopReason, errorId));
     }
 }

@@ -6,6 +6,7 @@ import io.vigil.fmp4.Box;
 import io.vigil.fmp4.BoxSplitter;
 import io.vigil.fmp4.Mp4FormatException;
 import io.vigil.ingest.media.FfmpegTools;
+import io.vigil.contracts.SessionCause;
 import io.vigil.ingest.time.SessionClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ class PieceAssemblerTest {
 
     private static final String FRAGMENTED = "frag_keyframe+empty_moov+default_base_moof";
     private static final Instant ANCHOR = Instant.parse("2024-03-01T12:00:00.250Z");
+    private static final SessionOrigin ORIGIN = new SessionOrigin(SessionCause.CONFIG, null, "ingest-1", 4L);
 
     @TempDir
     Path dir;
@@ -37,7 +39,7 @@ class PieceAssemblerTest {
     void cutsOnePieceStartingWithAKeyframePerGop() throws IOException {
         byte[] stream = FfmpegTools.testPattern(dir, 3, 25, "-movflags", FRAGMENTED);
         AtomicInteger rotation = new AtomicInteger(900);
-        PieceAssembler assembler = new PieceAssembler("cam-1", "session-1", rotation::get, new SessionClock(ANCHOR));
+        PieceAssembler assembler = new PieceAssembler("cam-1", "session-1", rotation::get, new SessionClock(ANCHOR), ORIGIN);
 
         List<MediaPiece> pieces = new ArrayList<>();
         // the muxer writes in odd sizes: boxes arrive split across writes
@@ -54,6 +56,11 @@ class PieceAssemblerTest {
         assertThat(headers).allSatisfy(header -> {
             assertThat(header.cameraId()).isEqualTo("cam-1");
             assertThat(header.sessionId()).isEqualTo("session-1");
+            assertThat(header.sessionCause()).isEqualTo(SessionCause.CONFIG);
+            assertThat(header.previousFailure()).isNull();
+            assertThat(header.instance()).isEqualTo("ingest-1");
+            assertThat(header.ownerEpoch()).as("the fencing token").isEqualTo(4L);
+            assertThat(header.v()).isEqualTo(PieceHeader.VERSION);
             assertThat(header.keyframe()).isTrue();
             // 25 frames of 40 ms
             assertThat(header.durationMicros()).isEqualTo(1_000_000);
@@ -74,7 +81,7 @@ class PieceAssemblerTest {
     @Test
     void initPlusAnyPieceIsPlayableMp4WithoutTheClosingMfra() throws IOException {
         byte[] stream = FfmpegTools.testPattern(dir, 3, 25, "-movflags", FRAGMENTED);
-        List<MediaPiece> pieces = new PieceAssembler("cam-1", "s", () -> 900, new SessionClock(ANCHOR)).feed(stream);
+        List<MediaPiece> pieces = new PieceAssembler("cam-1", "s", () -> 900, new SessionClock(ANCHOR), ORIGIN).feed(stream);
 
         assertThat(BoxSplitter.split(stream)).extracting(Box::type).contains("mfra");
         MediaPiece middle = pieces.get(1);
@@ -95,7 +102,7 @@ class PieceAssemblerTest {
     void splitsALargeGopIntoSeveralContiguousPieces() throws IOException {
         // one 2 s GOP, fragments cut at 20 kB
         byte[] stream = FfmpegTools.testPattern(dir, 2, 50, "-movflags", FRAGMENTED, "-frag_size", "20000");
-        List<MediaPiece> pieces = new PieceAssembler("cam-1", "s", () -> 900, new SessionClock(ANCHOR)).feed(stream);
+        List<MediaPiece> pieces = new PieceAssembler("cam-1", "s", () -> 900, new SessionClock(ANCHOR), ORIGIN).feed(stream);
 
         assertThat(pieces.size()).isGreaterThan(2);
         assertThat(pieces.get(0).header().keyframe()).isTrue();
@@ -113,7 +120,7 @@ class PieceAssemblerTest {
     @Test
     void refusesAnMp4ThatIsNotFragmented() throws IOException {
         byte[] plain = FfmpegTools.testPattern(dir, 1, 25);
-        PieceAssembler assembler = new PieceAssembler("cam-1", "s", () -> 900, new SessionClock(ANCHOR));
+        PieceAssembler assembler = new PieceAssembler("cam-1", "s", () -> 900, new SessionClock(ANCHOR), ORIGIN);
 
         assertThatThrownBy(() -> assembler.feed(plain))
                 .isInstanceOf(Mp4FormatException.class)

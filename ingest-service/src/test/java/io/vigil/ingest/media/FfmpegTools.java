@@ -59,6 +59,22 @@ public final class FfmpegTools {
                 "-of", "default=noprint_wrappers=1", file.toString()));
     }
 
+    /** ffprobe's {@code key=value} lines for the first audio stream and its packet count. */
+    public static String probeAudio(Path file) throws IOException {
+        return run(List.of(Loader.load(org.bytedeco.ffmpeg.ffprobe.class), "-v", "error",
+                "-select_streams", "a:0", "-count_packets",
+                "-show_entries", "stream=codec_name,sample_rate,channels,nb_read_packets",
+                "-of", "default=noprint_wrappers=1", file.toString()));
+    }
+
+    /** Runs the bundled ffmpeg with {@code args} (after -hide_banner -loglevel error -y). */
+    public static void ffmpeg(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Loader.load(org.bytedeco.ffmpeg.ffmpeg.class),
+                "-hide_banner", "-loglevel", "error", "-y"));
+        command.addAll(args);
+        run(command);
+    }
+
     private static String run(List<String> command) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

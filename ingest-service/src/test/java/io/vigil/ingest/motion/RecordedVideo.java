@@ -6,6 +6,7 @@ import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avutil.AVDictionary;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.Consumer;
 
 import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
@@ -16,12 +17,14 @@ import static org.bytedeco.ffmpeg.global.avformat.avformat_close_input;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_find_stream_info;
 import static org.bytedeco.ffmpeg.global.avformat.avformat_open_input;
 import static org.bytedeco.ffmpeg.global.avutil.AVMEDIA_TYPE_VIDEO;
+import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
 
 /** A media file opened with avformat, read packet by packet the way a camera session reads its stream. */
 final class RecordedVideo implements AutoCloseable {
 
     private final AVFormatContext format;
     private final int videoStream;
+    private long firstPts = AV_NOPTS_VALUE;
 
     private RecordedVideo(AVFormatContext format, int videoStream) {
         this.format = format;
@@ -66,6 +69,16 @@ final class RecordedVideo implements AutoCloseable {
         } finally {
             av_packet_free(packet);
         }
+    }
+
+    /** When the video packet was shot, after the file's first video packet: the camera's own clock. */
+    Duration shotAfterFirst(AVPacket packet) {
+        long pts = packet.pts() != AV_NOPTS_VALUE ? packet.pts() : packet.dts();
+        if (firstPts == AV_NOPTS_VALUE) {
+            firstPts = pts;
+        }
+        var timeBase = format.streams(videoStream).time_base();
+        return Duration.ofNanos((pts - firstPts) * 1_000_000_000L * timeBase.num() / timeBase.den());
     }
 
     @Override

@@ -10,8 +10,9 @@ import java.util.Optional;
 import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
 
 /**
- * Plays recorded files, one after the other, into one {@link MotionWatch} on one clock: 25 frames a
- * second, so the n-th video packet was shot at {@code START + n * 40 ms}. Keeps what the watch said.
+ * Plays recorded files, one after the other, into one {@link MotionWatch} on one clock: each packet
+ * is shot at its own timestamp (a starved test camera sends fewer frames, its keyframes stay a second
+ * apart), the first file from {@code START}, the next one frame after the last. Keeps what the watch said.
  */
 final class Viewing {
 
@@ -26,7 +27,7 @@ final class Viewing {
     private final List<Seen> changes = new ArrayList<>();
     private final List<Double> scores = new ArrayList<>();
     private final List<Instant> keyframeTimes = new ArrayList<>();
-    private long frames;
+    private Instant nextFileStart = START;
 
     Viewing(MotionWatch watch) {
         this.watch = watch;
@@ -41,12 +42,14 @@ final class Viewing {
     Viewing play(Path file, int keyframes) {
         try (RecordedVideo video = RecordedVideo.open(file)) {
             int[] seen = {0};
+            Instant fileStart = nextFileStart;
             video.forEachVideoPacket(packet -> {
                 boolean key = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
                 if (seen[0] >= keyframes) {
                     return;
                 }
-                Instant at = START.plus(FRAME.multipliedBy(frames++));
+                Instant at = fileStart.plus(video.shotAfterFirst(packet));
+                nextFileStart = at.plus(FRAME);
                 Optional<MotionChange> change = watch.observe(packet, at);
                 if (key) {
                     seen[0]++;
@@ -79,6 +82,17 @@ final class Viewing {
     /** When the n-th keyframe (1 = the first) was shot. */
     Instant keyframe(int n) {
         return keyframeTimes.get(n - 1);
+    }
+
+    /** The first keyframe shot at least {@code period} after the {@code n}-th: where a confirm or quiet gate opens. */
+    int firstKeyframeAfter(int n, Duration period) {
+        Instant due = keyframe(n).plus(period);
+        for (int k = n + 1; k <= keyframes(); k++) {
+            if (!keyframe(k).isBefore(due)) {
+                return k;
+            }
+        }
+        throw new AssertionError("no keyframe " + period + " after keyframe " + n + " in " + keyframeTimes);
     }
 
     int keyframes() {

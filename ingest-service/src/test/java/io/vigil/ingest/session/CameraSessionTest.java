@@ -1,5 +1,8 @@
 package io.vigil.ingest.session;
 
+import io.vigil.contracts.SessionCause;
+import io.vigil.ingest.fragment.SessionOrigin;
+import io.vigil.ingest.status.FailureKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,5 +27,27 @@ class CameraSessionTest {
 
         assertThat(CameraSession.ranHealthy(OptionalLong.of(streamingSince), 60 * SECOND, HEALTHY_AFTER)).isFalse();
         assertThat(CameraSession.ranHealthy(OptionalLong.of(streamingSince), 80 * SECOND, HEALTHY_AFTER)).isTrue();
+    }
+
+    @Test
+    void theSessionAfterAStreamThatFailedIsAReconnectAfterThatFailure() {
+        SessionOrigin first = new SessionOrigin(SessionCause.START, null, "ingest-1", 6L);
+
+        SessionOrigin afterTimeout = CameraSession.next(first, new StreamFailure(FailureKind.TIMEOUT, "timed out"), true);
+        SessionOrigin afterRefused = CameraSession.next(afterTimeout, new StreamFailure(FailureKind.REFUSED, "refused"), false);
+
+        assertThat(afterTimeout).isEqualTo(new SessionOrigin(SessionCause.RECONNECT, "timeout", "ingest-1", 6L));
+        // the latest failure names the reconnect: the camera was unreachable when the stream came back
+        assertThat(afterRefused).isEqualTo(new SessionOrigin(SessionCause.RECONNECT, "refused", "ingest-1", 6L));
+    }
+
+    @Test
+    void aFirstSessionThatNeverStreamedKeepsItsCause() {
+        SessionOrigin config = new SessionOrigin(SessionCause.CONFIG, null, "ingest-1");
+
+        SessionOrigin next = CameraSession.next(config, new StreamFailure(FailureKind.UNAUTHORIZED, "401"), false);
+
+        assertThat(next.cause()).isEqualTo(SessionCause.CONFIG);
+        assertThat(next.previousFailure()).isEqualTo("unauthorized");
     }
 }

@@ -6,6 +6,8 @@ import io.vigil.contracts.CameraStatus;
 import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.MotionSettings;
 import io.vigil.contracts.PieceHeader;
+import io.vigil.contracts.SessionCause;
+import io.vigil.ingest.fragment.SessionOrigin;
 import io.vigil.ingest.media.FfmpegTools;
 import io.vigil.ingest.motion.MotionTuning;
 import io.vigil.ingest.status.CameraStatusTracker;
@@ -40,7 +42,8 @@ class StreamCopyTest {
     void copiesVideoAndAacIntoPlayablePiecesUntilTheInputEnds() throws Exception {
         Path input = FfmpegTools.testPatternWithSound(dir, 3, 25);
         List<CameraStatus> statuses = new ArrayList<>();
-        CameraStatusTracker status = new CameraStatusTracker("cam-1", "test", statuses::add, new SimpleMeterRegistry(),
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CameraStatusTracker status = new CameraStatusTracker("cam-1", "test", statuses::add, meters,
                 Duration.ofSeconds(5), Clock.systemUTC(), System::nanoTime);
         List<MediaPiece> pieces = new ArrayList<>();
         List<String> ended = new ArrayList<>();
@@ -57,7 +60,7 @@ class StreamCopyTest {
         };
         StreamCopy copy = new StreamCopy("cam-1", "session-1", () -> 900, SETTINGS, status, sink,
                 new CameraMotion(MotionSettings.DEFAULT, MotionTuning.DEFAULT, MotionListener.NONE), () -> false,
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), new SessionOrigin(SessionCause.RECONNECT, "silent", "ingest-3"));
 
         assertThat(copy.streamingSince()).isEmpty();
         try (CameraInput camera = CameraInput.open(input.toString(), Duration.ofSeconds(5))) {
@@ -79,6 +82,14 @@ class StreamCopyTest {
             total += header.durationMicros();
         }
         assertThat(total).isEqualTo(3_000_000);
+        assertThat(headers).allSatisfy(header -> {
+            assertThat(header.sessionCause()).isEqualTo(SessionCause.RECONNECT);
+            assertThat(header.previousFailure()).isEqualTo("silent");
+            assertThat(header.instance()).isEqualTo("ingest-3");
+        });
+        // a file is read far faster than real time: its "clock" runs seconds ahead, which is measured, but
+        // three seconds are too few samples (less than the drift window) to slew on
+        assertThat(meters.get("vigil.ingest.clock.skew").tag("camera", "cam-1").gauge().value()).isGreaterThan(0.5);
         assertThat(statuses).extracting(CameraStatus::state).contains(CameraState.STREAMING);
         assertThat(copy.streamingSince()).isPresent();
 
