@@ -5,10 +5,12 @@ import io.vigil.contracts.PieceHeader;
 import io.vigil.contracts.RecordingClosed;
 import io.vigil.recorder.announce.RecorderStatusPublisher;
 import io.vigil.recorder.announce.RecordingAnnouncer;
+import io.vigil.recorder.announce.StorageEventPublisher;
 import io.vigil.recorder.file.CloseReason;
 import io.vigil.recorder.file.FileRecovery;
 import io.vigil.recorder.file.SegmentWriter;
 import io.vigil.recorder.metrics.CameraMeters;
+import io.vigil.recorder.storage.StorageGate;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -34,7 +36,12 @@ final class CameraRecorder {
     private final RecordingAnnouncer announcer;
     private final RecorderStatusPublisher status;
     private final CameraMeters meters;
+    private final StorageGate storage;
+    private final StorageEventPublisher storageEvents;
     private final SequenceLedger ledger = new SequenceLedger();
+    private final OwnerFence fence;
+    /** The refusal at block going on, or null. */
+    private Refusal refusal;
 
     private int partition;
     private boolean recovered;
@@ -42,13 +49,17 @@ final class CameraRecorder {
     private Instant lastWrite;
 
     CameraRecorder(String cameraId, int partition, RecorderSettings settings, RecordingAnnouncer announcer,
-                   RecorderStatusPublisher status, CameraMeters meters) {
+                   RecorderStatusPublisher status, CameraMeters meters, StorageGate storage,
+                   StorageEventPublisher storageEvents) {
         this.cameraId = cameraId;
+        this.storage = storage;
+        this.storageEvents = storageEvents;
         this.partition = partition;
         this.settings = settings;
         this.announcer = announcer;
         this.status = status;
         this.meters = meters;
+        this.fence = new OwnerFence(settings.fenceHold());
     }
 
     /**
@@ -76,6 +87,25 @@ final class CameraRecorder {
             LOG.debugf("camera %s: piece %d of session %s was written before, skipped", cameraId, h.sequence(), h.sessionId());
             return Outcome.DUPLICATE;
         }
+        OwnerFence.Verdict verdict = fence.check(h, settings.clock().instant());
+        if (verdict instanceof OwnerFence.Fenced fenced) {
+            meters.pieceFenced();
+            LOG.warnf("camera %s: refused piece %d of session %s from %s (owner epoch %d): %s owns the camera since epoch %d",
+                    cameraId, h.sequence(), h.sessionId(), h.instance(), h.ownerEpoch(), fenced.newestInstance(), fenced.newest());
+            return Outcome.FENCED;
+        }
+        if (verdict instanceof OwnerFence.Admitted admitted && admitted.liftedFrom() != null) {
+            LOG.warnf("camera %s: owner epoch %d sent nothing for %d s; accepting epoch %d of %s (the ingest group began anew)",
+                    cameraId, admitted.liftedFrom(), settings.fenceHold().toSeconds(), h.ownerEpoch(), h.instance());
+        }
+        StorageGate.Reading volume = storage.reading();
+        // after a refusal the new file must begin at a keyframe: the rest of a split GOP is refused with its start
+        if (volume.blocked() || (refusal != null && !h.keyframe())) {
+            return refuse(piece, volume);
+        }
+        if (refusal != null) {
+            endRefusal(volume.usage().usedPercentRounded());
+        }
         if (file != null) {
             Optional<CloseReason> reason = RotationRule.reasonToEnd(file, piece);
             if (reason.isPresent()) {
@@ -102,6 +132,39 @@ final class CameraRecorder {
         return Outcome.WRITTEN;
     }
 
+    /**
+     * At block: the open file is closed cleanly (synced, announced; nothing written is touched) and the
+     * piece is acknowledged without being written. The first refused piece of a run publishes a
+     * "recordings refused" event; when space is back, {@link #endRefusal} publishes its end and the next
+     * piece starts a new file.
+     */
+    private Outcome refuse(MediaPiece piece, StorageGate.Reading volume) throws IOException {
+        if (file != null) {
+            LOG.warnf("camera %s: the recordings volume is %.1f %% full (block at %d %%): closing %s, refusing new pieces",
+                    cameraId, volume.usage().usedPercent(), storage.thresholds().blockPercent(), file.name().relativePath());
+            close(CloseReason.STORAGE);
+        }
+        boolean began = refusal == null;
+        if (began) {
+            refusal = new Refusal(piece.header().start());
+        }
+        refusal.add(piece.header().end());
+        meters.pieceRefused();
+        if (began) {
+            storageEvents.recordingsRefused(cameraId, refusal.from(), refusal.to(), refusal.pieces(), true,
+                    volume.usage().usedPercentRounded(), storage.thresholds().blockPercent());
+        }
+        return Outcome.REFUSED;
+    }
+
+    private void endRefusal(double usedPercent) {
+        LOG.infof("camera %s: space is back; %d pieces from %s to %s were refused", cameraId, refusal.pieces(),
+                refusal.from(), refusal.to());
+        storageEvents.recordingsRefused(cameraId, refusal.from(), refusal.to(), refusal.pieces(), false, usedPercent,
+                storage.thresholds().blockPercent());
+        refusal = null;
+    }
+
     /** Closes the open file if no piece arrived for {@code idle}. */
     synchronized void closeIfIdle(Duration idle) throws IOException {
         if (file != null && !lastWrite.plus(idle).isAfter(settings.clock().instant())) {
@@ -114,6 +177,10 @@ final class CameraRecorder {
      * file is left unclosed on the volume and whoever records the camera next recovers and closes it.
      */
     synchronized void release(CloseReason reason) {
+        if (refusal != null) {
+            // the camera leaves this replica: its refusal, as far as this replica saw it, ends here
+            endRefusal(storage.reading().usage().usedPercentRounded());
+        }
         if (file != null) {
             try {
                 close(reason);

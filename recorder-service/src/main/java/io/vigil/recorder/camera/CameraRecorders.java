@@ -3,8 +3,10 @@ package io.vigil.recorder.camera;
 import io.vigil.contracts.MediaPiece;
 import io.vigil.recorder.announce.RecorderStatusPublisher;
 import io.vigil.recorder.announce.RecordingAnnouncer;
+import io.vigil.recorder.announce.StorageEventPublisher;
 import io.vigil.recorder.file.CloseReason;
 import io.vigil.recorder.metrics.RecorderMetrics;
+import io.vigil.recorder.storage.StorageGate;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -31,6 +33,8 @@ public final class CameraRecorders {
     private final RecordingAnnouncer announcer;
     private final RecorderStatusPublisher status;
     private final RecorderMetrics metrics;
+    private final StorageGate storage;
+    private final StorageEventPublisher storageEvents;
     private final Map<String, CameraRecorder> cameras = new ConcurrentHashMap<>();
     private final Set<Integer> partitions = ConcurrentHashMap.newKeySet();
     private final ReadWriteLock handover = new ReentrantReadWriteLock();
@@ -38,10 +42,17 @@ public final class CameraRecorders {
 
     public CameraRecorders(RecorderSettings settings, RecordingAnnouncer announcer, RecorderStatusPublisher status,
                            RecorderMetrics metrics) {
+        this(settings, announcer, status, metrics, StorageGate.OPEN, StorageEventPublisher.NONE);
+    }
+
+    public CameraRecorders(RecorderSettings settings, RecordingAnnouncer announcer, RecorderStatusPublisher status,
+                           RecorderMetrics metrics, StorageGate storage, StorageEventPublisher storageEvents) {
         this.settings = settings;
         this.announcer = announcer;
         this.status = status;
         this.metrics = metrics;
+        this.storage = storage;
+        this.storageEvents = storageEvents;
     }
 
     /**
@@ -57,7 +68,7 @@ public final class CameraRecorders {
             }
             String cameraId = piece.header().cameraId();
             CameraRecorder recorder = cameras.computeIfAbsent(cameraId,
-                    id -> new CameraRecorder(id, partition, settings, announcer, status, metrics.camera(id)));
+                    id -> new CameraRecorder(id, partition, settings, announcer, status, metrics.camera(id), storage, storageEvents));
             if (recorder.partition() != partition) {
                 recorder.movedTo(partition); // the topic gained partitions: the camera's key hashes elsewhere now
             }

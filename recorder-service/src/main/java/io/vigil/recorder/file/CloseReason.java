@@ -20,7 +20,9 @@ public enum CloseReason {
     /** The recorder is stopping. */
     SHUTDOWN,
     /** The camera's partition moved to another recorder replica. */
-    REVOKED;
+    REVOKED,
+    /** The volume reached the block threshold: the file is closed cleanly and pieces are refused until space is freed. */
+    STORAGE;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.SessionCause;
 
 import java.time.Instant;
 
@@ -29,15 +30,30 @@ public sealed interface JournalEntry {
      *                  event recording has none and reads as continuous, and so does a reason this
      *                  version does not know (a file must never be lost to an unreadable header)
      * @param eventId   the event the file records; null for continuous recording
+     * @param sessionCause why the file's ingest session began (its first piece's); a journal written
+     *                  before session causes reads as unknown
+     * @param previousFailure for a reconnect, the failure kind that ended the session before
+     * @param instance  the ingest instance that ran the session
      */
     record Header(String cameraId, String sessionId, String codec, Instant start, int initBytes,
                   @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) RecordingReason reason,
-                  String eventId) implements JournalEntry {
+                  String eventId,
+                  @JsonFormat(with = JsonFormat.Feature.READ_UNKNOWN_ENUM_VALUES_AS_NULL) SessionCause sessionCause,
+                  String previousFailure, String instance) implements JournalEntry {
 
         public Header {
             if (reason == null) {
                 reason = RecordingReason.CONTINUOUS;
             }
+            if (sessionCause == null) {
+                sessionCause = SessionCause.UNKNOWN;
+            }
+        }
+
+        /** A header that does not say why its session began. */
+        public Header(String cameraId, String sessionId, String codec, Instant start, int initBytes,
+                      RecordingReason reason, String eventId) {
+            this(cameraId, sessionId, codec, start, initBytes, reason, eventId, SessionCause.UNKNOWN, null, null);
         }
 
         public RecordingKey key() {

@@ -61,7 +61,7 @@ public final class SegmentWriter implements AutoCloseable {
         PieceHeader h = first.header();
         RecordingKey key = RecordingKey.of(h);
         JournalEntry.Header header = new JournalEntry.Header(h.cameraId(), h.sessionId(), h.codec(), h.start(),
-                first.init().length, h.reason(), key.eventId());
+                first.init().length, h.reason(), key.eventId(), h.sessionCause(), h.previousFailure(), h.instance());
         RecordingName name = RecordingName.of(h.cameraId(), h.start());
         Path directory = name.media(root).getParent();
         Files.createDirectories(directory);
@@ -175,7 +175,7 @@ public final class SegmentWriter implements AutoCloseable {
     public RecordingClosed closedEvent(CloseReason reason) {
         return new RecordingClosed(RecordingClosed.VERSION, header.cameraId(), name.relativePath(), header.sessionId(),
                 header.start(), end, size, pieceCount, firstSequence, lastSequence, header.codec(), reason.wireName(),
-                header.reason(), header.eventId());
+                header.reason(), header.eventId(), header.sessionCause(), header.previousFailure(), header.instance());
     }
 
     /** Forces everything written so far to disk, whatever the policy: done before a file is announced. */

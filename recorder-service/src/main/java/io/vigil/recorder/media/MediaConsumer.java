@@ -5,6 +5,9 @@ import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.vigil.contracts.MalformedRecordException;
 import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.MediaPieceCodec;
+import io.vigil.contracts.kafka.DeadLetter;
+import io.vigil.contracts.kafka.DeadLetterException;
+import io.vigil.contracts.kafka.DeadLetters;
 import io.vigil.recorder.announce.AnnouncementFailedException;
 import io.vigil.recorder.camera.CameraRecorders;
 import io.vigil.recorder.camera.Outcome;
@@ -28,7 +31,9 @@ import java.util.concurrent.CompletionStage;
  * Consumes {@code vigil.media} (group {@code vigil-recorder}) one record at a time, in order, and
  * acknowledges a record only once its piece is on disk or known to be there already: the commit
  * strategy then commits nothing that was not written. A write that fails is retried in place with
- * a backoff, because skipping it would leave a hole in the recording.
+ * a backoff, because skipping it would leave a hole in the recording. A malformed record is
+ * acknowledged once its dead letter is stored ({@code vigil.dead-letter}), so the camera's later
+ * pieces go on being recorded and the bad one can still be looked at.
  */
 @ApplicationScoped
 public class MediaConsumer {
@@ -40,9 +45,12 @@ public class MediaConsumer {
     private final RecorderMetrics metrics;
     private final RecorderConfig config;
     private final WriteHealth health;
+    private final DeadLetters deadLetters;
 
     @Inject
-    MediaConsumer(CameraRecorders recorders, RecorderMetrics metrics, RecorderConfig config, @Readiness WriteHealth health) {
+    MediaConsumer(CameraRecorders recorders, RecorderMetrics metrics, RecorderConfig config, @Readiness WriteHealth health,
+                  DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.recorders = recorders;
         this.metrics = metrics;
         this.config = config;
@@ -61,12 +69,31 @@ public class MediaConsumer {
             }
             PieceCheck.requireWellFormed(piece);
         } catch (MalformedRecordException e) {
-            // a dead-letter topic will keep these; until then the log says where to find it
             metrics.malformedRecord();
-            LOG.warnf("skipped malformed media record %s-%d offset %d: %s", record.getTopic(), record.getPartition(), record.getOffset(), e.getMessage());
-            return message.ack();
+            DeadLetter letter = new DeadLetter(record.getTopic(), record.getPartition(), record.getOffset(),
+                    (String) record.getKey(), message.getPayload(), e.getMessage());
+            return deadLetter(letter) ? message.ack() : NOT_ACKNOWLEDGED;
         }
         return write(piece, record) ? message.ack() : NOT_ACKNOWLEDGED;
+    }
+
+    /** True when the record may be acknowledged; false when the recorder stops before Kafka stored its dead letter. */
+    private boolean deadLetter(DeadLetter letter) {
+        try {
+            if (!deadLetters.store(letter, recorders::isStopped,
+                    why -> LOG.errorf("%s; retrying, its offset stays uncommitted until it is stored", why))) {
+                return false;
+            }
+            LOG.warnf("malformed media record %s sent to the dead-letter topic: %s", letter.source(), letter.reason());
+            return true;
+        } catch (DeadLetterException e) {
+            // Kafka will never take it (the dead-letter topic was set up smaller than the media topic): keep going
+            LOG.errorf("skipped malformed media record %s (%s); %s", letter.source(), letter.reason(), e.getMessage());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** True when the record may be acknowledged; false when this replica gave the camera up meanwhile. */

@@ -22,6 +22,8 @@ public final class CameraMeters {
     private final Counter pieces;
     private final Counter duplicates;
     private final Counter writeFailures;
+    private final Counter refused;
+    private final Counter fenced;
     /** Wall-clock end of the last piece written to the open file; null while no file is open. */
     private volatile Instant lastPieceEnd;
 
@@ -37,6 +39,11 @@ public final class CameraMeters {
                 .description("Pieces seen again (replay after a restart or rebalance) and skipped").register(registry);
         this.writeFailures = Counter.builder("vigil.recorder.write.failures").tags(tags)
                 .description("Failed attempts to write a piece (each is retried)").register(registry);
+        this.refused = Counter.builder("vigil.recorder.pieces.refused").tags(tags)
+                .description("Pieces acknowledged without being written because the volume was at block").register(registry);
+        this.fenced = Counter.builder("vigil.recorder.pieces.fenced").tags(tags)
+                .description("Pieces refused because a newer ingest owner of the camera (higher ownerEpoch) already sent some")
+                .register(registry);
         Gauge.builder("vigil.recorder.lag.seconds", this, CameraMeters::lagSeconds).tags(tags)
                 .description("Now minus the wall-clock end of the last piece written; NaN while no file is open")
                 .register(registry);
@@ -50,6 +57,14 @@ public final class CameraMeters {
 
     public void duplicateSkipped() {
         duplicates.increment();
+    }
+
+    public void pieceRefused() {
+        refused.increment();
+    }
+
+    public void pieceFenced() {
+        fenced.increment();
     }
 
     public void writeFailed() {

@@ -6,6 +6,7 @@ import io.vigil.contracts.MediaPiece;
 import io.vigil.contracts.PieceHeader;
 import io.vigil.contracts.RecordingClosed;
 import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.SessionCause;
 import io.vigil.recorder.announce.AnnouncementFailedException;
 import io.vigil.recorder.announce.RecorderStatusPublisher;
 import io.vigil.recorder.announce.RecordingAnnouncer;
@@ -380,6 +381,59 @@ class CameraRecordersTest {
         assertThat(announced).extracting(RecordingClosed::closeReason).containsExactly("rotation", "shutdown");
     }
 
+    @Test
+    void piecesOfAnOlderOwnerEpochAreRefusedOnceANewerOwnerSentOneAndCounted() throws IOException {
+        CameraRecorders recorders = recorders(announced::add);
+        // ingest-a owned the camera since generation 3; ingest-b took it over in generation 5 while ingest-a,
+        // cut off from the group, still sent pieces
+        MediaPiece a0 = owned(stream.piece("door", "sa", 0, T0, 900), "ingest-a", 3);
+        MediaPiece a1 = owned(stream.piece("door", "sa", 1, T0, 900), "ingest-a", 3);
+        MediaPiece b0 = owned(stream.piece("door", "sb", 0, T0.plusSeconds(2), 900), "ingest-b", 5);
+        MediaPiece a2 = owned(stream.piece("door", "sa", 2, T0, 900), "ingest-a", 3);
+        MediaPiece b1 = owned(stream.piece("door", "sb", 1, T0.plusSeconds(2), 900), "ingest-b", 5);
+
+        assertThat(recorders.record(a0, PARTITION)).isEqualTo(Outcome.WRITTEN);
+        assertThat(recorders.record(a1, PARTITION)).isEqualTo(Outcome.WRITTEN);
+        assertThat(recorders.record(b0, PARTITION)).isEqualTo(Outcome.WRITTEN);
+        assertThat(recorders.record(a2, PARTITION)).isEqualTo(Outcome.FENCED);
+        assertThat(recorders.record(b1, PARTITION)).isEqualTo(Outcome.WRITTEN);
+        // a replay of the refused piece is refused again, not written late
+        assertThat(recorders.record(a2, PARTITION)).isEqualTo(Outcome.FENCED);
+        // a piece no assignment owns (an import, a v3 header) is never fenced
+        assertThat(recorders.record(stream.piece("door", "sb", 2, T0.plusSeconds(2), 900), PARTITION)).isEqualTo(Outcome.WRITTEN);
+        // read before the stop, which removes the camera's meters
+        assertThat(counter("vigil.recorder.pieces.fenced")).isEqualTo(2);
+        recorders.stop();
+
+        assertThat(announced).extracting(RecordingClosed::sessionId, RecordingClosed::firstSequence, RecordingClosed::lastSequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("sa", 0L, 1L), org.assertj.core.groups.Tuple.tuple("sb", 0L, 2L));
+        assertThat(journalSequences(announced.get(0).path())).containsExactly(0L, 1L);
+        assertThat(Ffprobe.probe(root.resolve(announced.get(0).path())).packets()).isEqualTo(2 * 25);
+    }
+
+    @Test
+    void anOlderOwnerEpochIsAcceptedAgainOnceTheNewerOwnerWasQuietForTheHold() throws IOException {
+        CameraRecorders recorders = new CameraRecorders(new RecorderSettings(root, FsyncPolicy.PIECE, 8, clock, Duration.ofSeconds(20)),
+                announced::add, statusRecorder(), new RecorderMetrics(registry, clock));
+        recorders.assigned(Set.of(PARTITION));
+
+        assertThat(recorders.record(owned(stream.piece("door", "s9", 0, T0, 900), "ingest-a", 9), PARTITION)).isEqualTo(Outcome.WRITTEN);
+        clock.advance(Duration.ofSeconds(19));
+        assertThat(recorders.record(owned(stream.piece("door", "s1", 0, T0.plusSeconds(5), 900), "ingest-b", 1), PARTITION))
+                .as("within the hold").isEqualTo(Outcome.FENCED);
+        clock.advance(Duration.ofSeconds(2));
+        // every ingest replica was gone and the group began again at generation 1: recording goes on
+        assertThat(recorders.record(owned(stream.piece("door", "s1", 1, T0.plusSeconds(5), 900), "ingest-b", 1), PARTITION))
+                .isEqualTo(Outcome.WRITTEN);
+        assertThat(recorders.record(owned(stream.piece("door", "s1", 2, T0.plusSeconds(5), 900), "ingest-b", 1), PARTITION))
+                .isEqualTo(Outcome.WRITTEN);
+        // read before the stop, which removes the camera's meters
+        assertThat(counter("vigil.recorder.pieces.fenced")).isEqualTo(1);
+        recorders.stop();
+
+        assertThat(announced).extracting(RecordingClosed::sessionId).containsExactly("s9", "s1");
+    }
+
     private CameraRecorders recorders(RecordingAnnouncer announcer) {
         CameraRecorders recorders = new CameraRecorders(new RecorderSettings(root, FsyncPolicy.PIECE, 8, clock),
                 announcer, statusRecorder(), new RecorderMetrics(registry, clock));
@@ -420,6 +474,14 @@ class CameraRecordersTest {
 
     private MediaPiece piece(String session, int seq, int rotationSeconds) {
         return stream.piece("door", session, seq, T0, rotationSeconds);
+    }
+
+    /** The piece as ingest stamps it: run by {@code instance}, assigned the camera in group generation {@code epoch}. */
+    private static MediaPiece owned(MediaPiece piece, String instance, long epoch) {
+        PieceHeader h = piece.header();
+        return new MediaPiece(new PieceHeader(h.v(), h.cameraId(), h.sessionId(), h.sequence(), h.start(), h.durationMicros(),
+                h.codec(), h.keyframe(), h.rotationSeconds(), h.reason(), h.eventId(), SessionCause.START, null, instance, epoch),
+                piece.init(), piece.fragment());
     }
 
     private static MediaPiece notKeyframe(MediaPiece piece) {

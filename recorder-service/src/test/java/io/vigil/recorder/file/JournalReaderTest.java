@@ -1,6 +1,7 @@
 package io.vigil.recorder.file;
 
 import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.SessionCause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,21 @@ class JournalReaderTest {
         assertThat(journal.header().eventId()).isNull();
         assertThat(journal.header().key()).isEqualTo(RecordingKey.CONTINUOUS);
         assertThat(journal.pieces()).hasSize(1);
+    }
+
+    @Test
+    void aHeaderWrittenBeforeSessionCausesReadsAsUnknownAndANewOneKeepsThem() throws IOException {
+        JournalContents old = read(HEADER + PIECE_0);
+        JournalContents recent = read(HEADER.replace("\"initBytes\":100", "\"initBytes\":100,\"sessionCause\":\"reconnect\","
+                + "\"previousFailure\":\"refused\",\"instance\":\"ingest-1\"") + PIECE_0);
+
+        assertThat(old.header().sessionCause()).isEqualTo(SessionCause.UNKNOWN);
+        assertThat(old.header().previousFailure()).isNull();
+        assertThat(old.pieces()).hasSize(1);
+        assertThat(recent.header().sessionCause()).isEqualTo(SessionCause.RECONNECT);
+        assertThat(recent.header().previousFailure()).isEqualTo("refused");
+        assertThat(recent.header().instance()).isEqualTo("ingest-1");
+        assertThat(recent.pieces()).hasSize(1);
     }
 
     @Test

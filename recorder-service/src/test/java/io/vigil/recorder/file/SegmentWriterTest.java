@@ -1,7 +1,9 @@
 package io.vigil.recorder.file;
 
 import io.vigil.contracts.MediaPiece;
+import io.vigil.contracts.PieceHeader;
 import io.vigil.contracts.RecordingClosed;
+import io.vigil.contracts.SessionCause;
 import io.vigil.recorder.fixtures.Ffprobe;
 import io.vigil.recorder.fixtures.RealStream;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,32 @@ class SegmentWriterTest {
         assertThat(journal.pieces()).extracting(JournalEntry.Piece::seq).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(journal.mediaEnd()).isEqualTo(expectedBytes);
         assertThat(journal.closing()).map(JournalEntry.Closing::closeReason).contains("rotation");
+    }
+
+    @Test
+    void whyTheSessionBeganGoesIntoTheJournalAndTheAnnouncement() throws IOException {
+        MediaPiece first = reconnected(piece(0));
+        SegmentWriter writer = SegmentWriter.create(root, first, FsyncPolicy.PIECE);
+        writer.append(first);
+        writer.append(reconnected(piece(1)));
+        RecordingClosed closed = writer.closedEvent(CloseReason.SESSION);
+        writer.finish(CloseReason.SESSION);
+
+        JournalContents journal = JournalReader.read(writer.name().journal(root));
+        assertThat(journal.header().sessionCause()).isEqualTo(SessionCause.RECONNECT);
+        assertThat(journal.header().previousFailure()).isEqualTo("timeout");
+        assertThat(journal.header().instance()).isEqualTo("ingest-2");
+        assertThat(closed.v()).isEqualTo(RecordingClosed.VERSION);
+        assertThat(closed.sessionCause()).isEqualTo(SessionCause.RECONNECT);
+        assertThat(closed.previousFailure()).isEqualTo("timeout");
+        assertThat(closed.instance()).isEqualTo("ingest-2");
+    }
+
+    private static MediaPiece reconnected(MediaPiece piece) {
+        PieceHeader h = piece.header();
+        return new MediaPiece(new PieceHeader(h.v(), h.cameraId(), h.sessionId(), h.sequence(), h.start(), h.durationMicros(),
+                h.codec(), h.keyframe(), h.rotationSeconds(), h.reason(), h.eventId(), SessionCause.RECONNECT, "timeout", "ingest-2"),
+                piece.init(), piece.fragment());
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.vigil.contracts.RecordingReason;
 import io.vigil.contracts.Topics;
 import io.vigil.contracts.kafka.RecorderStatusDeserializer;
 import io.vigil.contracts.kafka.RecordingClosedDeserializer;
+import io.vigil.devstack.DeadLetterTopic;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.recorder.file.JournalEntry;
 import io.vigil.recorder.file.JournalReader;
@@ -63,6 +64,7 @@ class MediaConsumerTest {
     void everyPieceLandsOnDiskExactlyOnceAndClosedFilesAreAnnounced() throws Exception {
         RealStream stream = RealStream.hd();
         String session = UUID.randomUUID().toString();
+        double malformedBefore = malformedCount();
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int pass = 0; pass < 2; pass++) { // the second pass is a replay: all duplicates
                 for (int seq = 0; seq < stream.pieces(); seq++) {
@@ -99,9 +101,32 @@ class MediaConsumerTest {
 
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("vigil_recorder_pieces_written_total{camera=\"lobby\"} 12.0"))
-                .body(containsString("vigil_recorder_duplicates_skipped_total{camera=\"lobby\"} 12.0"))
-                .body(containsString("vigil_recorder_records_malformed_total 2.0"));
+                .body(containsString("vigil_recorder_duplicates_skipped_total{camera=\"lobby\"} 12.0"));
+        assertThat(malformedCount() - malformedBefore).isEqualTo(2.0);
         given().get("/q/health/ready").then().statusCode(200).body(containsString("recordings volume"));
+    }
+
+    @Test
+    void aMalformedRecordGoesToTheDeadLetterTopicWithItsReasonAndTheCameraGoesOn() throws Exception {
+        RealStream stream = RealStream.hd();
+        String camera = "cellar";
+        byte[] broken = "VGMP and then nothing".getBytes();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            producer.send(new ProducerRecord<>(Topics.MEDIA, camera, MediaPieceCodec.encode(stream.piece(camera, "c1", 0, T0, 900)))).get();
+            long offset = producer.send(new ProducerRecord<>(Topics.MEDIA, camera, broken)).get().offset();
+            producer.send(new ProducerRecord<>(Topics.MEDIA, camera, MediaPieceCodec.encode(stream.piece(camera, "c1", 1, T0, 900)))).get();
+
+            DeadLetterTopic.Letter letter = DeadLetterTopic.await(bootstrapServers,
+                    found -> camera.equals(found.key()) && Topics.MEDIA.equals(found.topic()), Duration.ofSeconds(60));
+            assertThat(letter.value()).isEqualTo(broken);
+            assertThat(letter.offset()).isEqualTo(offset);
+            assertThat(letter.consumer()).isEqualTo("vigil-recorder");
+            assertThat(letter.reason()).isNotBlank();
+        }
+        // the pieces around it are written: the bad record held nothing up
+        String path = "cellar/2026-11-22/cellar_2026-11-22_08-30-00.mp4";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(root.resolve(path + ".pieces")) && sequences(path).size() == 2);
+        assertThat(sequences(path)).containsExactly(0L, 1L);
     }
 
     @Test
@@ -148,6 +173,13 @@ class MediaConsumerTest {
         assertThat(sequences(path)).containsExactly(0L, 1L);
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200).body(containsString("vigil_recorder_write_failures_total{camera=\"porch\"}"));
+    }
+
+    /** Counted over the whole test JVM: tests compare it before and after. */
+    private static double malformedCount() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(line -> line.startsWith("vigil_recorder_records_malformed_total "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElse(0);
     }
 
     private List<Long> sequences(String path) throws IOException {
