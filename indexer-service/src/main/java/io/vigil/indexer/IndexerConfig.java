@@ -34,6 +34,17 @@ public interface IndexerConfig {
     @DurationMin(millis = 100)
     Duration catalogRetryMaxDelay();
 
+    /** How often retention runs: expired and over-cap recordings, unfinished deletions, orphans (the first pass runs at start). */
+    @WithDefault("1m")
+    @DurationMin(seconds = 1)
+    Duration retentionInterval();
+
+    /** How often the volume's usage is checked against the storage thresholds (often, so block is rarely reached). */
+    @WithDefault("10s")
+    @DurationMin(millis = 100)
+    @DurationMax(minutes = 10)
+    Duration storageCheckInterval();
+
     /** Replication factor of the topics the indexer creates when they are missing. */
     @WithDefault("1")
     @Min(1)

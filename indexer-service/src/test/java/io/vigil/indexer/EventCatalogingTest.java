@@ -8,6 +8,7 @@ import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.RecordingReason;
 import io.vigil.contracts.Region;
 import io.vigil.contracts.Topics;
+import io.vigil.devstack.DeadLetterTopic;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -135,7 +136,8 @@ class EventCatalogingTest {
     @Test
     void passesOverRecordsThatBreakTheContractAndGoesOn() throws Exception {
         String broken = newId();
-        producer.send(new ProducerRecord<>(Topics.EVENTS, CAMERA, "{\"v\":1,\"type\":".getBytes(StandardCharsets.UTF_8))).get();
+        byte[] truncated = "{\"v\":1,\"type\":".getBytes(StandardCharsets.UTF_8);
+        long offset = producer.send(new ProducerRecord<>(Topics.EVENTS, CAMERA, truncated)).get().offset();
         publish(record("event.exploded", broken, T0, RecordingReason.MOTION, null, null, null, null));
         publish(record(CameraEvent.MOTION_STARTED, broken, T0, RecordingReason.MOTION, null, 7.0, LEFT, null));
 
@@ -145,6 +147,11 @@ class EventCatalogingTest {
         assertThat(catalog.event(good)).isPresent();
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("vigil_indexer_event_records_skipped_total{reason=\"malformed\"} 3.0"));
+        DeadLetterTopic.Letter letter = DeadLetterTopic.await(bootstrapServers,
+                found -> Topics.EVENTS.equals(found.topic()) && found.offset() == offset && CAMERA.equals(found.key()), PATIENCE);
+        assertThat(letter.value()).isEqualTo(truncated);
+        assertThat(letter.consumer()).isEqualTo("vigil-indexer");
+        assertThat(letter.reason()).isNotBlank();
     }
 
     /** Publishes the start of a new event and waits for its row: every record sent before has been dealt with. */

@@ -2,6 +2,7 @@ package io.vigil.indexer;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vigil.devstack.DeadLetterTopic;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
 import io.restassured.RestAssured;
@@ -143,8 +144,8 @@ class IndexerServiceTest {
         String notVideo = CAMERA + "/2026-11-22/" + CAMERA + "_2026-11-22_12-45-00.mp4";
         Files.writeString(file(notVideo), "not a video");
 
-        announce("{\"v\":1,\"cameraId\":".getBytes(StandardCharsets.UTF_8));
-        announce(event(escaping, Instant.parse("2026-11-22T12:15:00Z")));
+        long malformed = announce("{\"v\":1,\"cameraId\":".getBytes(StandardCharsets.UTF_8));
+        long outsideRoot = announce(event(escaping, Instant.parse("2026-11-22T12:15:00Z")));
         announce(event(missing, Instant.parse("2026-11-22T12:30:00Z")));
         announce(event(notVideo, Instant.parse("2026-11-22T12:45:00Z")));
         Instant start = Instant.parse("2026-11-22T13:00:00Z");
@@ -161,6 +162,16 @@ class IndexerServiceTest {
                 .body(containsString("vigil_indexer_recordings_skipped_total{reason=\"missing\"}"))
                 .body(containsString("vigil_indexer_recordings_skipped_total{reason=\"unreadable\"}"))
                 .body(containsString("vigil_indexer_probe_failures_total"));
+        // the two records no retry can fix are kept, with the reason; the missing and unreadable files' records are sound
+        assertThat(deadLetter(malformed).reason()).isNotBlank();
+        assertThat(deadLetter(outsideRoot).reason()).contains(escaping);
+    }
+
+    private DeadLetterTopic.Letter deadLetter(long offset) {
+        DeadLetterTopic.Letter letter = DeadLetterTopic.await(bootstrapServers, found -> Topics.RECORDINGS.equals(found.topic())
+                && found.offset() == offset && CAMERA.equals(found.key()), PATIENCE);
+        assertThat(letter.consumer()).isEqualTo("vigil-indexer");
+        return letter;
     }
 
     @Test
@@ -250,12 +261,13 @@ class IndexerServiceTest {
                 0, 5, 10, 14, "avc1.42c01f", "rotation", RecordingReason.CONTINUOUS, null);
     }
 
-    private void announce(RecordingClosed event) throws Exception {
-        announce(ContractJson.write(event));
+    private long announce(RecordingClosed event) throws Exception {
+        return announce(ContractJson.write(event));
     }
 
-    private void announce(byte[] value) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.RECORDINGS, CAMERA, value)).get();
+    /** @return the record's offset */
+    private long announce(byte[] value) throws Exception {
+        return producer.send(new ProducerRecord<>(Topics.RECORDINGS, CAMERA, value)).get().offset();
     }
 
     private Map<String, Object> awaitRow(String path) {

@@ -2,8 +2,10 @@ package io.vigil.indexer.backfill;
 
 import io.quarkus.scheduler.Scheduled;
 import io.vigil.indexer.IndexerConfig;
+import io.vigil.indexer.catalog.CatalogEntry;
 import io.vigil.indexer.catalog.CatalogException;
 import io.vigil.indexer.catalog.RecordingCatalog;
+import io.vigil.indexer.gaps.GapDetector;
 import io.vigil.indexer.indexing.RecordingFacts;
 import io.vigil.indexer.indexing.RecordingIndexer;
 import io.vigil.indexer.indexing.UnindexableRecordingException;
@@ -41,15 +43,17 @@ public class Backfill {
     private final RecordingIndexer indexer;
     private final RecordingCatalog catalog;
     private final IndexerMetrics metrics;
+    private final GapDetector gaps;
     private final Duration minAge;
     private final Clock clock = Clock.systemUTC();
 
     Backfill(RecordingsRoot root, RecordingIndexer indexer, RecordingCatalog catalog, IndexerMetrics metrics,
-             IndexerConfig config) {
+             GapDetector gaps, IndexerConfig config) {
         this.root = root;
         this.indexer = indexer;
         this.catalog = catalog;
         this.metrics = metrics;
+        this.gaps = gaps;
         this.minAge = config.backfillMinAge();
     }
 
@@ -103,8 +107,10 @@ public class Backfill {
             metrics.skipped("no-start");
             return false;
         }
+        CatalogEntry entry;
         try {
-            catalog.upsert(indexer.describe(recording, facts.get()));
+            entry = indexer.describe(recording, facts.get());
+            catalog.upsert(entry);
         } catch (UnindexableRecordingException e) {
             LOG.warnf("backfill passed over %s", e.getMessage());
             metrics.skipped(e.reason());
@@ -120,6 +126,19 @@ public class Backfill {
         }
         metrics.indexed(Source.BACKFILL);
         metrics.backfilled();
+        detectGaps(entry);
         return true;
+    }
+
+    /** A file found late may fill a gap or show one; an outage stops the pass (the next one finds the row and moves on). */
+    private void detectGaps(CatalogEntry entry) throws CatalogException {
+        try {
+            gaps.detectNow(entry);
+        } catch (CatalogException e) {
+            if (e.isTransient()) {
+                throw e;
+            }
+            LOG.warnf("backfill: the gaps around %s were not written: %s", entry.path(), e.getMessage());
+        }
     }
 }

@@ -33,7 +33,7 @@ final class FileFacts {
                 return Optional.of(new RecordingFacts(recording.cameraId(),
                         pieces.start() != null ? pieces.start() : named.get(), pieces.sessionId(),
                         pieces.firstSequence(), pieces.lastSequence(), pieces.pieceCount(), pieces.codec(),
-                        pieces.reason(), pieces.eventId()));
+                        pieces.reason(), pieces.eventId(), pieces.session()));
             }
         } catch (IOException e) {
             LOG.warnf("ignoring the journal of %s: %s", recording.relative(), e.getMessage());

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param fragmentIndex the encoded {@link io.vigil.fmp4.FragmentIndex}, null if the file could not be read as fMP4
  * @param reason        why the file was recorded (continuous, or the kind of event)
  * @param eventId       the event it was recorded for; null for continuous recordings
+ * @param session       why the recording's ingest session began
  */
 public record CatalogEntry(
         String cameraId,
@@ -31,5 +32,21 @@ public record CatalogEntry(
         byte[] fragmentIndex,
         Instant indexedAt,
         RecordingReason reason,
-        String eventId) {
+        String eventId,
+        SessionOrigin session) {
+
+    public CatalogEntry {
+        if (session == null) {
+            session = SessionOrigin.UNKNOWN;
+        }
+    }
+
+    /** A row that does not say why its session began. */
+    public CatalogEntry(String cameraId, String path, Instant start, Instant end, long durationMillis, long bytes,
+                        String codec, Integer width, Integer height, Double fps, String sessionId, Long firstSequence,
+                        Long lastSequence, Integer pieceCount, byte[] fragmentIndex, Instant indexedAt,
+                        RecordingReason reason, String eventId) {
+        this(cameraId, path, start, end, durationMillis, bytes, codec, width, height, fps, sessionId, firstSequence,
+                lastSequence, pieceCount, fragmentIndex, indexedAt, reason, eventId, SessionOrigin.UNKNOWN);
+    }
 }

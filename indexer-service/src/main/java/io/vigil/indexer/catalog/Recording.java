@@ -73,4 +73,14 @@ class Recording {
 
     @Column(name = "event_id", length = 64)
     String eventId;
+
+    /** start, config, reconnect or unknown: SessionCause's wire name; null in rows from before V6. */
+    @Column(name = "session_cause", length = 16)
+    String sessionCause;
+
+    @Column(name = "previous_failure", length = 16)
+    String previousFailure;
+
+    @Column(name = "ingest_instance", length = 255)
+    String ingestInstance;
 }

@@ -19,10 +19,10 @@ public class RecordingCatalog {
     private static final String UPSERT = """
             insert into Recording (cameraId, path, startTime, endTime, durationMs, bytes, codec, width, height, fps,
                                    sessionId, firstSequence, lastSequence, pieceCount, fragmentIndex, indexedAt,
-                                   reason, eventId)
+                                   reason, eventId, sessionCause, previousFailure, ingestInstance)
             values (:cameraId, :path, :startTime, :endTime, :durationMs, :bytes, :codec, :width, :height, :fps,
                     :sessionId, :firstSequence, :lastSequence, :pieceCount, :fragmentIndex, :indexedAt,
-                    :reason, :eventId)
+                    :reason, :eventId, :sessionCause, :previousFailure, :ingestInstance)
             on conflict (path) do update set
                 cameraId = excluded.cameraId, startTime = excluded.startTime, endTime = excluded.endTime,
                 durationMs = excluded.durationMs, bytes = excluded.bytes, codec = excluded.codec,
@@ -30,7 +30,8 @@ public class RecordingCatalog {
                 sessionId = excluded.sessionId, firstSequence = excluded.firstSequence,
                 lastSequence = excluded.lastSequence, pieceCount = excluded.pieceCount,
                 fragmentIndex = excluded.fragmentIndex, indexedAt = excluded.indexedAt,
-                reason = excluded.reason, eventId = excluded.eventId
+                reason = excluded.reason, eventId = excluded.eventId, sessionCause = excluded.sessionCause,
+                previousFailure = excluded.previousFailure, ingestInstance = excluded.ingestInstance
             """;
 
     private static final String CATALOGED = "select r.path from Recording r where r.path in :paths";
@@ -63,6 +64,9 @@ public class RecordingCatalog {
                 .setParameter("indexedAt", entry.indexedAt())
                 .setParameter("reason", entry.reason().wireName())
                 .setParameter("eventId", entry.eventId())
+                .setParameter("sessionCause", entry.session().cause().wireName())
+                .setParameter("previousFailure", entry.session().previousFailure())
+                .setParameter("ingestInstance", entry.session().instance())
                 .executeUpdate()));
     }
 

@@ -5,12 +5,12 @@ import io.smallrye.common.annotation.Blocking;
 import io.vigil.contracts.MalformedRecordException;
 import io.vigil.indexer.IndexerConfig;
 import io.vigil.indexer.catalog.UntilCommitted;
+import io.vigil.indexer.kafka.DeadLetterOffice;
 import io.vigil.indexer.metrics.IndexerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,20 +19,20 @@ import java.time.Duration;
  * Keeps the {@code event} table up to date from {@code vigil.events} (group {@code vigil-indexer}),
  * one record at a time, in order. As with recordings, a record is acknowledged only once its row
  * is committed: while PostgreSQL is down it waits and retries. A record that breaks the contract
- * is logged with its partition and offset, counted and passed over.
+ * is counted and sent to the dead-letter topic with its reason, and the next one follows.
  */
 @ApplicationScoped
 public class EventConsumer {
 
-    private static final Logger LOG = Logger.getLogger(EventConsumer.class);
-
     private final EventCatalog catalog;
     private final IndexerMetrics metrics;
+    private final DeadLetterOffice deadLetters;
     private final Duration maxRetryDelay;
     private final Clock clock = Clock.systemUTC();
     private volatile boolean stopping;
 
-    EventConsumer(EventCatalog catalog, IndexerMetrics metrics, IndexerConfig config) {
+    EventConsumer(EventCatalog catalog, IndexerMetrics metrics, IndexerConfig config, DeadLetterOffice deadLetters) {
+        this.deadLetters = deadLetters;
         this.catalog = catalog;
         this.metrics = metrics;
         this.maxRetryDelay = config.catalogRetryMaxDelay();
@@ -46,8 +46,8 @@ public class EventConsumer {
         try {
             update = EventUpdate.read(record.value());
         } catch (MalformedRecordException e) {
-            LOG.warnf("skipped malformed event record at %s: %s", where, e.getMessage());
             metrics.eventSkipped("malformed");
+            deadLetters.send(record, e.getMessage());
             return;
         }
         boolean[] changed = {false};

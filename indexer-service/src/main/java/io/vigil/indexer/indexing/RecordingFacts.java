@@ -1,6 +1,7 @@
 package io.vigil.indexer.indexing;
 
 import io.vigil.contracts.RecordingReason;
+import io.vigil.indexer.catalog.SessionOrigin;
 
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param codec the recorder's codec string, used only when ffprobe cannot tell
  * @param reason  why it was recorded; continuous when nothing says otherwise
  * @param eventId the event it was recorded for, null for continuous recording
+ * @param session why its ingest session began; unknown when nothing says
  */
 public record RecordingFacts(
         String cameraId,
@@ -23,11 +25,21 @@ public record RecordingFacts(
         Integer pieceCount,
         String codec,
         RecordingReason reason,
-        String eventId) {
+        String eventId,
+        SessionOrigin session) {
 
     public RecordingFacts {
         if (reason == null) {
             reason = RecordingReason.CONTINUOUS;
         }
+        if (session == null) {
+            session = SessionOrigin.UNKNOWN;
+        }
+    }
+
+    /** Facts that do not say why the session began. */
+    public RecordingFacts(String cameraId, Instant start, String sessionId, Long firstSequence, Long lastSequence,
+                          Integer pieceCount, String codec, RecordingReason reason, String eventId) {
+        this(cameraId, start, sessionId, firstSequence, lastSequence, pieceCount, codec, reason, eventId, SessionOrigin.UNKNOWN);
     }
 }

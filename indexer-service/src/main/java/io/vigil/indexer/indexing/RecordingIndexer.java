@@ -69,7 +69,8 @@ public class RecordingIndexer {
                 index == null ? null : index.encode(),
                 clock.instant(),
                 facts.reason(),
-                facts.eventId());
+                facts.eventId(),
+                facts.session());
     }
 
     private static long size(RecordingPath recording) throws UnindexableRecordingException {

@@ -4,6 +4,7 @@ import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.ContractJson;
 import io.vigil.contracts.MalformedRecordException;
 import io.vigil.contracts.RecordingClosed;
+import io.vigil.indexer.catalog.SessionOrigin;
 import io.vigil.indexer.indexing.RecordingFacts;
 
 /**
@@ -35,7 +36,14 @@ record Announcement(String path, RecordingFacts facts) {
         if (event.eventId() != null && event.eventId().length() > 64) {
             throw new MalformedRecordException("eventId is longer than 64 characters");
         }
+        if (event.instance() != null && event.instance().length() > 255) {
+            throw new MalformedRecordException("instance is longer than 255 characters");
+        }
+        if (event.previousFailure() != null && event.previousFailure().length() > 16) {
+            throw new MalformedRecordException("previousFailure is longer than 16 characters");
+        }
         return new Announcement(event.path(), new RecordingFacts(event.cameraId(), event.start(), event.sessionId(),
-                event.firstSequence(), event.lastSequence(), event.pieceCount(), event.codec(), event.reason(), event.eventId()));
+                event.firstSequence(), event.lastSequence(), event.pieceCount(), event.codec(), event.reason(), event.eventId(),
+                new SessionOrigin(event.sessionCause(), event.previousFailure(), event.instance())));
     }
 }

@@ -7,8 +7,10 @@ import io.vigil.indexer.IndexerConfig;
 import io.vigil.indexer.catalog.CatalogEntry;
 import io.vigil.indexer.catalog.RecordingCatalog;
 import io.vigil.indexer.catalog.UntilCommitted;
+import io.vigil.indexer.gaps.GapDetector;
 import io.vigil.indexer.indexing.RecordingIndexer;
 import io.vigil.indexer.indexing.UnindexableRecordingException;
+import io.vigil.indexer.kafka.DeadLetterOffice;
 import io.vigil.indexer.metrics.IndexerMetrics;
 import io.vigil.indexer.metrics.IndexerMetrics.Source;
 import io.vigil.indexer.volume.InvalidRecordingPathException;
@@ -25,8 +27,9 @@ import java.time.Duration;
 /**
  * Catalogs each file the recorder announces on {@code vigil.recordings}, one at a time, in order.
  * The record is acknowledged (its offset committed) only when this method returns, so only after
- * the row is committed: while PostgreSQL is down it waits and retries, and nothing is lost. What
- * no retry can fix - a malformed event, a path outside the root, a file gone - is logged and passed over.
+ * the row is committed: while PostgreSQL is down it waits and retries, and nothing is lost. A record
+ * no retry can fix - a malformed event, a path outside the root - goes to the dead-letter topic; an
+ * event whose file is gone or unreadable is logged and passed over (the record is sound, the file is not).
  */
 @ApplicationScoped
 public class RecordingClosedConsumer {
@@ -37,15 +40,19 @@ public class RecordingClosedConsumer {
     private final RecordingIndexer indexer;
     private final RecordingCatalog catalog;
     private final IndexerMetrics metrics;
+    private final GapDetector gaps;
+    private final DeadLetterOffice deadLetters;
     private final Duration maxRetryDelay;
     private volatile boolean stopping;
 
     RecordingClosedConsumer(RecordingsRoot root, RecordingIndexer indexer, RecordingCatalog catalog,
-                            IndexerMetrics metrics, IndexerConfig config) {
+                            IndexerMetrics metrics, GapDetector gaps, IndexerConfig config, DeadLetterOffice deadLetters) {
+        this.deadLetters = deadLetters;
         this.root = root;
         this.indexer = indexer;
         this.catalog = catalog;
         this.metrics = metrics;
+        this.gaps = gaps;
         this.maxRetryDelay = config.catalogRetryMaxDelay();
     }
 
@@ -59,10 +66,12 @@ public class RecordingClosedConsumer {
             announcement = Announcement.read(record.value());
             path = root.resolve(announcement.path());
         } catch (MalformedRecordException e) {
-            skip("malformed", "skipped malformed recording event at %s: %s", where, e.getMessage());
+            metrics.skipped("malformed");
+            deadLetters.send(record, e.getMessage());
             return;
         } catch (InvalidRecordingPathException e) {
-            skip("invalid-path", "skipped recording event at %s: %s", where, e.getMessage());
+            metrics.skipped("invalid-path");
+            deadLetters.send(record, e.getMessage());
             return;
         }
         CatalogEntry entry;
@@ -75,6 +84,8 @@ public class RecordingClosedConsumer {
         if (UntilCommitted.write(() -> catalog.upsert(entry), "the row of " + entry.path() + " (event at " + where + ")",
                 maxRetryDelay, () -> stopping)) {
             metrics.indexed(Source.EVENT);
+            // with the row committed, its neighbours in the catalog tell whether footage is missing around it
+            gaps.detect(entry, "event at " + where, () -> stopping);
         } else {
             // the backfill will meet the file again
             metrics.skipped("refused");

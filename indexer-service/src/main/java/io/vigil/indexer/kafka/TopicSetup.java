@@ -1,13 +1,15 @@
 package io.vigil.indexer.kafka;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import io.vigil.contracts.kafka.TopicProvisioner;
 import io.vigil.indexer.IndexerConfig;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
 
 /**
  * Creates the Vigil topics that do not exist yet, before the consumer subscribes: a consumer
@@ -16,16 +18,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TopicSetup {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafka;
     private final short replicationFactor;
 
-    TopicSetup(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, IndexerConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    /** @param kafka every kafka.* setting, TLS and SASL included, as the service's other clients have them */
+    TopicSetup(@Identifier("default-kafka-broker") Map<String, Object> kafka, IndexerConfig config) {
+        this.kafka = kafka;
         this.replicationFactor = config.topicReplicationFactor();
     }
 
     // before SmallRye Reactive Messaging starts its channels (LIBRARY_BEFORE)
     void createMissingTopics(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
-        TopicProvisioner.ensureTopics(bootstrapServers, replicationFactor);
+        TopicProvisioner.ensureTopics(kafka, replicationFactor);
     }
 }

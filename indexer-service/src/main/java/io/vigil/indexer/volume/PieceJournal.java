@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.SessionCause;
+import io.vigil.indexer.catalog.SessionOrigin;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedReader;
@@ -18,8 +20,9 @@ import java.util.Optional;
 
 /**
  * What the recorder's journal ({@code <file>.pieces}) says about a file: a header line
- * {@code {"cameraId","sessionId","codec","start","initBytes","reason","eventId"}} (journals written
- * before event recording have no reason and read as continuous), then one line per piece on disk
+ * {@code {"cameraId","sessionId","codec","start","initBytes","reason","eventId","sessionCause",
+ * "previousFailure","instance"}} (journals written before event recording have no reason and read as
+ * continuous; those written before session causes read as unknown), then one line per piece on disk
  * {@code {"seq","offset","length","start","durationMicros"}}, and once the file is closed and
  * announced a closing line {@code {"closeReason","end"}}. A line torn by a crash ends the journal:
  * the recorder truncates the file to the last whole line's piece.
@@ -28,9 +31,10 @@ import java.util.Optional;
  * @param firstSequence null when no piece was journalled
  * @param reason        why the file was recorded
  * @param eventId       the event it was recorded for, null for continuous recording
+ * @param session       why the file's ingest session began
  */
 public record PieceJournal(String sessionId, String codec, Instant start, Long firstSequence, Long lastSequence,
-                           int pieceCount, RecordingReason reason, String eventId) {
+                           int pieceCount, RecordingReason reason, String eventId, SessionOrigin session) {
 
     private static final Logger LOG = Logger.getLogger(PieceJournal.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -66,7 +70,9 @@ public record PieceJournal(String sessionId, String codec, Instant start, Long f
                 pieces++;
             }
             return Optional.of(new PieceJournal(header.get("sessionId").asText(), text(header.get("codec")), start, first, last, pieces,
-                    reason(header.get("reason"), journal), text(header.get("eventId"))));
+                    reason(header.get("reason"), journal), text(header.get("eventId")),
+                    new SessionOrigin(SessionCause.fromWire(text(header.get("sessionCause"))),
+                            bounded(header.get("previousFailure"), 16), bounded(header.get("instance"), 255))));
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -102,6 +108,12 @@ public record PieceJournal(String sessionId, String codec, Instant start, Long f
             LOG.warnf("%s: unknown reason '%s', cataloged as continuous", journal, value.asText());
             return RecordingReason.CONTINUOUS;
         }
+    }
+
+    /** A text that fits its column, else nothing (a journal is trusted for the file, not for oversized labels). */
+    private static String bounded(JsonNode value, int maxLength) {
+        String text = text(value);
+        return text == null || text.length() > maxLength ? null : text;
     }
 
     private static String text(JsonNode value) {

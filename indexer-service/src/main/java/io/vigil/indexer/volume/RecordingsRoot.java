@@ -47,6 +47,27 @@ public class RecordingsRoot {
         }
     }
 
+    /** The root itself, links resolved. */
+    public Path path() {
+        return root;
+    }
+
+    /**
+     * True when the root can be trusted to show what is on the volume: a readable directory with
+     * something in it. An unmounted volume (an empty mount point, or none) must never be taken for
+     * one whose recordings were all deleted: the catalog would be wiped.
+     */
+    public boolean looksMounted() {
+        if (!Files.isDirectory(root) || !Files.isReadable(root)) {
+            return false;
+        }
+        try (var entries = Files.list(root)) {
+            return entries.findAny().isPresent();
+        } catch (IOException | UncheckedIOException e) {
+            return false;
+        }
+    }
+
     /**
      * The file a catalog path names. Only plain relative paths whose first segment is a camera id are
      * accepted, and the file, links followed, must still be inside the root.

@@ -1,6 +1,8 @@
 package io.vigil.indexer.volume;
 
 import io.vigil.contracts.RecordingReason;
+import io.vigil.contracts.SessionCause;
+import io.vigil.indexer.catalog.SessionOrigin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +31,19 @@ class PieceJournalTest {
         PieceJournal journal = PieceJournal.read(recording).orElseThrow();
 
         assertThat(journal).isEqualTo(new PieceJournal("5f0c", "avc1.64001f", Instant.parse("2026-11-22T10:00:00.040Z"), 7L, 9L, 3,
-                RecordingReason.CONTINUOUS, null));
+                RecordingReason.CONTINUOUS, null, SessionOrigin.UNKNOWN));
+    }
+
+    @Test
+    void readsWhyTheSessionOfTheFileBegan() throws IOException {
+        String header = HEADER.replace("}", ",\"sessionCause\":\"reconnect\",\"previousFailure\":\"timeout\",\"instance\":\"ingest-2\"}");
+        String unknown = HEADER.replace("}", ",\"sessionCause\":\"teleport\",\"instance\":\"" + "x".repeat(300) + "\"}");
+
+        PieceJournal journal = PieceJournal.read(recordingWithJournal(header + piece(0, 0))).orElseThrow();
+        PieceJournal odd = PieceJournal.read(recordingWithJournal(unknown + piece(0, 0))).orElseThrow();
+
+        assertThat(journal.session()).isEqualTo(new SessionOrigin(SessionCause.RECONNECT, "timeout", "ingest-2"));
+        assertThat(odd.session()).isEqualTo(SessionOrigin.UNKNOWN);
     }
 
     @Test
