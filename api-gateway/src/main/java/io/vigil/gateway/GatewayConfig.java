@@ -18,6 +18,15 @@ public interface GatewayConfig {
     @DurationMin(seconds = 1)
     Duration statusStaleAfter();
 
+    /**
+     * A running import whose status was not renewed for this long is shown as an error ({@code failure},
+     * "ingest instance lost"): ingest renews it every progress interval (1 s) while the import runs, so
+     * silence means the instance died (kill -9, a lost machine). Imports are not resumed.
+     */
+    @WithDefault("30s")
+    @DurationMin(seconds = 5)
+    Duration importLostAfter();
+
     /** The widest recordings query, so one request cannot read the whole catalog. */
     @WithDefault("31d")
     @DurationMin(minutes = 1)
@@ -27,6 +36,15 @@ public interface GatewayConfig {
     @WithDefault("24h")
     @DurationMin(minutes = 1)
     Duration defaultQuerySpan();
+
+    /**
+     * The longest span a playlist or a clip may cover: a day of 1-second fragments is a playlist of
+     * about 8 MB, and a clip that long is a download of gigabytes.
+     */
+    @WithDefault("24h")
+    @DurationMin(minutes = 1)
+    @DurationMax(days = 31)
+    Duration maxPlaybackSpan();
 
     /** How long a camera change waits for Kafka's acknowledgement before it is rolled back (503). */
     @WithDefault("10s")

@@ -2,6 +2,7 @@ package io.vigil.gateway;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
@@ -15,6 +16,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 @QuarkusTest
+// not a test of security: an admin calls (auth.AccessMatrixTest and the auth tests use real credentials)
+@TestSecurity(user = "tester", roles = {"viewer", "operator", "admin", "metrics"})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class HealthAndDocsTest {
@@ -34,7 +37,9 @@ class HealthAndDocsTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/recordings/{id}/media"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/cameras/{id}/recording"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/events"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/api/events/{id}"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/events/{id}"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/cameras/{id}/playback.m3u8"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/cameras/{id}/clip.mp4"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 

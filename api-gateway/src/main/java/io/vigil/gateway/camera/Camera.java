@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** A row of the {@code camera} table; the gateway is its only writer. */
 @Entity
@@ -36,7 +37,17 @@ public class Camera {
     @Column(columnDefinition = "text")
     @Convert(converter = MotionColumn.class)
     private MotionSettings motion;
+    /** Secret like the URL's password: never returned (only the names), never logged. */
+    @Column(columnDefinition = "text")
+    @Convert(converter = HeadersColumn.class)
+    private Map<String, String> headers = Map.of();
+    private String variant;
     private long revision;
+    /** Retention is the indexer's business, not ingest's: not part of the published configuration. */
+    @Column(name = "retention_days")
+    private int retentionDays;
+    @Column(name = "retention_bytes")
+    private Long retentionBytes;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "updated_at")
@@ -54,11 +65,24 @@ public class Camera {
         return camera;
     }
 
+    boolean hasRetention(CameraSpec spec) {
+        return retentionDays == spec.retentionDays() && java.util.Objects.equals(retentionBytes, spec.retentionBytes());
+    }
+
+    /** Retention alone changed: the row changes, the revision (and what ingest sees) does not. */
+    Camera changeRetention(CameraSpec spec, Instant now) {
+        retentionDays = spec.retentionDays();
+        retentionBytes = spec.retentionBytes();
+        updatedAt = now;
+        return this;
+    }
+
     boolean hasSettings(CameraSpec spec) {
         return name.equals(spec.name()) && url.equals(spec.url()) && mode == spec.mode()
                 && rotationSeconds == spec.rotationSeconds() && preRollSeconds == spec.preRollSeconds()
                 && postRollSeconds == spec.postRollSeconds() && maxEventSeconds == spec.maxEventSeconds()
-                && motion.equals(spec.motion());
+                && motion.equals(spec.motion()) && headers.equals(spec.headers())
+                && java.util.Objects.equals(variant, spec.variant());
     }
 
     /**
@@ -76,6 +100,10 @@ public class Camera {
         postRollSeconds = spec.postRollSeconds();
         maxEventSeconds = spec.maxEventSeconds();
         motion = spec.motion();
+        headers = spec.headers();
+        variant = spec.variant();
+        retentionDays = spec.retentionDays();
+        retentionBytes = spec.retentionBytes();
         revision = Math.max(revision + 1, now.toEpochMilli());
         updatedAt = now;
         return this;
@@ -83,7 +111,7 @@ public class Camera {
 
     public CameraConfig toConfig() {
         return new CameraConfig(CameraConfig.VERSION, id, name, url, mode, rotationSeconds, preRollSeconds,
-                postRollSeconds, maxEventSeconds, motion, revision, updatedAt);
+                postRollSeconds, maxEventSeconds, motion, revision, updatedAt, headers, variant);
     }
 
     public String id() {
@@ -127,8 +155,26 @@ public class Camera {
         return motion;
     }
 
+    /** The names of the source headers, each shown as "set". */
+    public Map<String, String> shownHeaders() {
+        return SourceHeaders.shown(headers == null ? Map.of() : headers);
+    }
+
+    public String variant() {
+        return variant;
+    }
+
     public long revision() {
         return revision;
+    }
+
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    /** Null: no byte cap. */
+    public Long retentionBytes() {
+        return retentionBytes;
     }
 
     public Instant createdAt() {

@@ -39,6 +39,10 @@ public class CameraRegistry {
 
     @WithSession
     public Uni<Camera> find(String id) {
+        if (!CameraConfig.isValidId(id)) {
+            // no such row can exist; and PostgreSQL refuses some strings (a NUL) with an error, not a miss
+            return Uni.createFrom().failure(notFound(id));
+        }
         return cameras.findById(id).onItem().ifNull().failWith(() -> notFound(id));
     }
 
@@ -52,12 +56,17 @@ public class CameraRegistry {
                 .call(camera -> published(camera, publisher.publish(camera.toConfig())));
     }
 
-    /** A PUT that changes nothing keeps the revision and publishes nothing. */
+    /** A PUT that changes nothing (or only retention) keeps the revision and publishes nothing. */
     @WithTransaction
     public Uni<Camera> update(CameraSpec spec) {
         return locked(spec.id()).chain(camera -> {
             if (camera.hasSettings(spec)) {
-                return Uni.createFrom().item(camera);
+                if (camera.hasRetention(spec)) {
+                    return Uni.createFrom().item(camera);
+                }
+                // retention is read from the table by the indexer: nothing to publish
+                camera.changeRetention(spec, now());
+                return cameras.flush().replaceWith(camera);
             }
             camera.change(spec, now());
             return cameras.flush()
@@ -80,6 +89,9 @@ public class CameraRegistry {
      * that concerns one camera takes this lock before it publishes, so its records stay in order.
      */
     public Uni<Camera> locked(String id) {
+        if (!CameraConfig.isValidId(id)) {
+            return Uni.createFrom().failure(notFound(id));
+        }
         return cameras.findById(id, LockModeType.PESSIMISTIC_WRITE).onItem().ifNull().failWith(() -> notFound(id));
     }
 

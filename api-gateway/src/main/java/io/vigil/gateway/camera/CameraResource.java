@@ -1,8 +1,13 @@
 package io.vigil.gateway.camera;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.gateway.auth.CameraScope;
+import io.vigil.gateway.auth.Roles;
+import io.vigil.gateway.audit.AuditAction;
+import io.vigil.gateway.audit.Audited;
 import io.vigil.gateway.problem.Problem;
 import io.vigil.gateway.status.StatusBoard;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -33,32 +38,40 @@ public class CameraResource {
 
     private final CameraRegistry registry;
     private final StatusBoard statuses;
+    private final CameraScope scope;
 
-    CameraResource(CameraRegistry registry, StatusBoard statuses) {
+    CameraResource(CameraRegistry registry, StatusBoard statuses, CameraScope scope) {
         this.registry = registry;
         this.statuses = statuses;
+        this.scope = scope;
     }
 
     @GET
-    @Operation(summary = "All cameras, by id, with their live status")
+    @RolesAllowed(Roles.VIEWER)
+    @Operation(summary = "All cameras the caller may see, by id, with their live status")
     public Uni<List<CameraView>> list() {
-        return registry.all().map(cameras -> cameras.stream().map(this::view).toList());
+        var visible = scope.current();
+        return registry.all().map(cameras -> cameras.stream().filter(camera -> visible.test(camera.id())).map(this::view).toList());
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One camera with its live status")
-    @APIResponse(responseCode = "404", description = "no such camera")
+    @RolesAllowed(Roles.VIEWER)
+    @APIResponse(responseCode = "404", description = "no such camera (or not one the caller may see)")
     public Uni<CameraView> get(@RestPath String id) {
+        scope.require(id);
         return registry.find(id).map(this::view);
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a camera; answers once the configuration is on Kafka")
     @APIResponse(responseCode = "201", description = "created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CameraView.class)))
     @APIResponse(responseCode = "409", description = "a camera with this id exists")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; nothing was stored")
+    @Audited(AuditAction.CAMERA_CREATE)
     public Uni<RestResponse<CameraView>> create(CameraRequest request, @Context UriInfo uri) {
         CameraSpec spec = CameraValidator.forCreate(request);
         return registry.create(spec).map(camera -> RestResponse.ResponseBuilder
@@ -72,7 +85,10 @@ public class CameraResource {
     @Operation(summary = "Change a camera; answers once the configuration is on Kafka")
     @APIResponse(responseCode = "404", description = "no such camera")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; nothing was changed")
+    @RolesAllowed(Roles.ADMIN)
+    @Audited(AuditAction.CAMERA_UPDATE)
     public Uni<CameraView> update(@RestPath String id, CameraRequest request) {
+        scope.require(id);
         CameraSpec spec = CameraValidator.forUpdate(id, request);
         return registry.update(spec).map(this::view);
     }
@@ -83,7 +99,10 @@ public class CameraResource {
     @APIResponse(responseCode = "204", description = "removed")
     @APIResponse(responseCode = "404", description = "no such camera")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; nothing was removed")
+    @RolesAllowed(Roles.ADMIN)
+    @Audited(AuditAction.CAMERA_DELETE)
     public Uni<Void> delete(@RestPath String id) {
+        scope.require(id);
         return registry.delete(id);
     }
 

@@ -18,6 +18,10 @@ public final class CameraValidator {
     static final Set<String> SCHEMES = Set.of("rtsp", "rtsps", "http", "https");
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_URL_LENGTH = 2048;
+    static final int MAX_VARIANT_LENGTH = 200;
+    static final int MAX_RETENTION_DAYS = 3650;
+    /** Less than this is a few minutes of one camera: surely a unit mistake (MB for bytes). */
+    static final long MIN_RETENTION_BYTES = 100L * 1024 * 1024;
 
     private CameraValidator() {
     }
@@ -59,7 +63,28 @@ public final class CameraValidator {
                         CameraConfig.MAX_POST_ROLL_SECONDS, CameraConfig.DEFAULT_POST_ROLL_SECONDS),
                 seconds("maxEventSeconds", request.maxEventSeconds(), CameraConfig.MIN_MAX_EVENT_SECONDS,
                         CameraConfig.MAX_MAX_EVENT_SECONDS, CameraConfig.DEFAULT_MAX_EVENT_SECONDS),
-                MotionValidator.motion(request.motion()));
+                MotionValidator.motion(request.motion()),
+                seconds("retentionDays", request.retentionDays(), 1, MAX_RETENTION_DAYS, CameraSpec.DEFAULT_RETENTION_DAYS),
+                retentionBytes(request.retentionBytes()),
+                SourceHeaders.validate(request.headers(), request.url()), variant(request.variant()));
+    }
+
+    private static String variant(String variant) {
+        if (variant == null || variant.isBlank()) {
+            return null;
+        }
+        if (variant.length() > MAX_VARIANT_LENGTH) {
+            throw ProblemException.invalid("variant", "variant must be at most " + MAX_VARIANT_LENGTH + " characters");
+        }
+        return variant.strip();
+    }
+
+    private static Long retentionBytes(Long bytes) {
+        if (bytes != null && bytes < MIN_RETENTION_BYTES) {
+            throw ProblemException.invalid("retentionBytes", "retentionBytes must be null (no cap) or at least "
+                    + MIN_RETENTION_BYTES + " (100 MiB)");
+        }
+        return bytes;
     }
 
     private static String name(String id, String name) {
@@ -73,7 +98,8 @@ public final class CameraValidator {
         return trimmed;
     }
 
-    private static String url(String url) {
+    /** Checks a source URL: for a camera, an import's too (which a live playlist is not, but that shows only when it is read). */
+    public static String url(String url) {
         if (url == null || url.isBlank()) {
             throw ProblemException.invalid("url", "url is required");
         }
@@ -93,6 +119,10 @@ public final class CameraValidator {
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw ProblemException.invalid("url", "url must name a host (user:password@host:port)");
+        }
+        String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT);
+        if (scheme.startsWith("http") && !path.endsWith(".m3u8") && !path.endsWith(".mp4")) {
+            throw ProblemException.invalid("url", "an http or https url must name an HLS playlist (…m3u8) or an MP4 file (…mp4)");
         }
         return url;
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Events with their recordings, in two queries whatever their number: the events, then all their recordings. */
+/** Events with their recordings, in three queries whatever their number: the events, the longest recording of their cameras, then all their recordings. */
 @ApplicationScoped
 public class EventCatalog {
 
@@ -33,6 +33,10 @@ public class EventCatalog {
 
     @WithSession
     public Uni<EventView> get(String id) {
+        if (id.length() > 64 || id.chars().anyMatch(Character::isISOControl)) {
+            // longer than any event id, or a string PostgreSQL refuses with an error (a NUL) rather than a miss
+            return Uni.createFrom().failure(ProblemException.notFound("no such event"));
+        }
         Instant now = Instant.now();
         return events.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
@@ -44,7 +48,7 @@ public class EventCatalog {
     private Uni<List<EventView>> withRecordings(List<Event> rows, Instant now) {
         Map<String, Event> byId = new LinkedHashMap<>();
         rows.forEach(event -> byId.put(event.id(), event));
-        return events.recordingsOf(byId.keySet(), now).map(recordings -> {
+        return events.recordingsOf(byId.values(), now).map(recordings -> {
             Map<String, List<EventView.Recording>> shown = recordings.stream().collect(Collectors.groupingBy(
                     EventRecording::eventId, Collectors.mapping(EventView.Recording::of, Collectors.toList())));
             return rows.stream().map(event -> EventView.of(event, shown.getOrDefault(event.id(), List.of()))).toList();

@@ -6,6 +6,7 @@ import io.vigil.gateway.problem.ProblemException;
 import io.vigil.gateway.recording.TimeRange;
 
 import java.time.Duration;
+import java.util.Set;
 import java.time.Instant;
 
 /**
@@ -15,10 +16,19 @@ import java.time.Instant;
  * @param cameraId null: every camera
  * @param reason   null: every reason
  */
-public record EventQuery(TimeRange range, String cameraId, RecordingReason reason, int limit) {
+public record EventQuery(TimeRange range, String cameraId, RecordingReason reason, int limit, Set<String> visibleCameras) {
+
+    /** Every camera the caller may see (null: every camera); the repository filters by it, before the limit. */
+    public EventQuery(TimeRange range, String cameraId, RecordingReason reason, int limit) {
+        this(range, cameraId, reason, limit, null);
+    }
+
+    EventQuery visibleTo(Set<String> cameras) {
+        return new EventQuery(range, cameraId, reason, limit, cameras);
+    }
 
     static final int DEFAULT_LIMIT = 500;
-    static final int MAX_LIMIT = 5000;
+    public static final int MAX_LIMIT = 5000;
 
     /** Checked in the parameters' reading order, so a 400 names the first bad one. */
     static EventQuery of(String camera, String from, String to, String reason, String limit,

@@ -2,7 +2,11 @@ package io.vigil.gateway.event;
 
 import io.smallrye.mutiny.Uni;
 import io.vigil.gateway.GatewayConfig;
+import io.vigil.gateway.auth.CameraScope;
+import io.vigil.gateway.auth.Roles;
 import io.vigil.gateway.problem.Problem;
+import io.vigil.gateway.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,13 +31,16 @@ public class EventResource {
 
     private final EventCatalog catalog;
     private final GatewayConfig config;
+    private final CameraScope scope;
 
-    EventResource(EventCatalog catalog, GatewayConfig config) {
+    EventResource(EventCatalog catalog, GatewayConfig config, CameraScope scope) {
         this.catalog = catalog;
         this.config = config;
+        this.scope = scope;
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Events overlapping [from, to), oldest first (by start, then id), each with the recordings that show it",
             description = "An event overlaps when it starts before `to` and its span (start to recordingEnd, else end, "
                     + "else now while it runs) reaches `from`. At most `limit` events: to page on, ask again from the "
@@ -50,14 +57,21 @@ public class EventResource {
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500", minimum = "1", maximum = "5000")) @RestQuery String limit) {
         EventQuery query = EventQuery.of(camera, from, to, reason, limit, Instant.now(),
                 config.defaultQuerySpan(), config.maxQuerySpan());
-        return catalog.list(query);
+        return catalog.list(query.visibleTo(scope.cameras()));
     }
 
     @GET
     @Path("{id}")
     @Operation(summary = "One event with the recordings that show it")
-    @APIResponse(responseCode = "404", description = "no such event")
+    @RolesAllowed(Roles.VIEWER)
+    @APIResponse(responseCode = "404", description = "no such event (or of a camera the caller may not see)")
     public Uni<EventView> get(@RestPath String id) {
-        return catalog.get(id);
+        var visible = scope.current();
+        return catalog.get(id).map(event -> {
+            if (!visible.test(event.cameraId())) {
+                throw ProblemException.notFound("no event " + id);
+            }
+            return event;
+        });
     }
 }

@@ -40,7 +40,8 @@ public class AckedPublisher {
     /** Counter per topic written, tagged outcome = acked | failed. */
     private static final Map<String, String> COUNTERS = Map.of(
             Topics.CAMERA_CONFIG, "vigil.gateway.config.records",
-            Topics.CAMERA_COMMANDS, "vigil.gateway.command.records");
+            Topics.CAMERA_COMMANDS, "vigil.gateway.command.records",
+            Topics.AUDIT, "vigil.gateway.audit.records");
 
     /** A record to publish; a null value is a tombstone. */
     public record Outgoing(String topic, String key, Object value) {

@@ -1,7 +1,12 @@
 package io.vigil.gateway.manual;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.gateway.auth.CameraScope;
+import io.vigil.gateway.auth.Roles;
+import io.vigil.gateway.problem.ErrorCodes;
 import io.vigil.gateway.problem.Problem;
+import io.vigil.gateway.storage.VolumeStatus;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.NotSupportedException;
@@ -21,12 +26,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path("/api/cameras/{id}/recording")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "manual recording")
+@RolesAllowed(Roles.OPERATOR)
 public class ManualRecordingResource {
 
     private final ManualRecordings recordings;
+    private final VolumeStatus volume;
+    private final CameraScope scope;
 
-    ManualRecordingResource(ManualRecordings recordings) {
+    ManualRecordingResource(ManualRecordings recordings, VolumeStatus volume, CameraScope scope) {
         this.recordings = recordings;
+        this.volume = volume;
+        this.scope = scope;
     }
 
     @POST
@@ -42,9 +52,16 @@ public class ManualRecordingResource {
             + "`code` -1006 and `eventId` naming it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; nothing was started")
+    @APIResponse(responseCode = "507", description = "the recordings volume is at or above its block threshold: "
+            + "`code` -1010, nothing was started (at warn the start succeeds with a `warning`, code -1008)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ManualRecordingView>> start(@RestPath String id, ManualRecordingRequest request) {
+        scope.require(id);
+        ManualRecordingView.Warning warning = volume.admitNewRecording()
+                .map(message -> new ManualRecordingView.Warning(ErrorCodes.STORAGE_WARN, message))
+                .orElse(null);
         return recordings.start(id, ManualRecordingRequest.duration(request))
-                .map(started -> RestResponse.status(RestResponse.Status.CREATED, ManualRecordingView.of(started)));
+                .map(started -> RestResponse.status(RestResponse.Status.CREATED, ManualRecordingView.of(started, warning)));
     }
 
     /**
@@ -67,6 +84,7 @@ public class ManualRecordingResource {
     @APIResponse(responseCode = "404", description = "no such camera, or no manual recording runs on it")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; the recording goes on")
     public Uni<Void> stop(@RestPath String id) {
+        scope.require(id);
         return recordings.stop(id);
     }
 }

@@ -2,11 +2,11 @@ package io.vigil.gateway.recording;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import io.vigil.contracts.CameraConfig;
 import io.vigil.gateway.GatewayConfig;
-import io.vigil.gateway.camera.CameraRepository;
+import io.vigil.gateway.auth.CameraScope;
+import io.vigil.gateway.auth.Roles;
 import io.vigil.gateway.problem.Problem;
-import io.vigil.gateway.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,16 +29,19 @@ import java.util.List;
 public class CameraRecordingsResource {
 
     private final RecordingRepository recordings;
-    private final CameraRepository cameras;
+    private final KnownCameras cameras;
     private final GatewayConfig config;
+    private final CameraScope scope;
 
-    CameraRecordingsResource(RecordingRepository recordings, CameraRepository cameras, GatewayConfig config) {
+    CameraRecordingsResource(RecordingRepository recordings, KnownCameras cameras, GatewayConfig config, CameraScope scope) {
         this.recordings = recordings;
         this.cameras = cameras;
         this.config = config;
+        this.scope = scope;
     }
 
     @GET
+    @RolesAllowed(Roles.VIEWER)
     @WithSession
     @Operation(summary = "Recordings of a camera overlapping [from, to), by start")
     @APIResponse(responseCode = "400", description = "bad from/to; `field` names it",
@@ -48,20 +51,10 @@ public class CameraRecordingsResource {
             @RestPath String id,
             @Parameter(description = "ISO-8601 instant; default: to minus 24 h") @RestQuery String from,
             @Parameter(description = "ISO-8601 instant; default: now") @RestQuery String to) {
+        scope.require(id);
         TimeRange range = TimeRange.of(from, to, Instant.now(), config.defaultQuerySpan(), config.maxQuerySpan());
-        return known(id)
+        return cameras.require(id)
                 .chain(() -> recordings.overlapping(id, range))
                 .map(rows -> rows.stream().map(RecordingView::of).toList());
-    }
-
-    /** A camera in the table, or a removed one whose footage is still catalogued. */
-    private Uni<Void> known(String id) {
-        if (!CameraConfig.isValidId(id)) {
-            return Uni.createFrom().failure(ProblemException.notFound("no such camera"));
-        }
-        return cameras.findById(id)
-                .chain(camera -> camera != null ? Uni.createFrom().item(true) : recordings.anyOf(id))
-                .chain(known -> known ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(ProblemException.notFound("no camera " + id)));
     }
 }

@@ -2,38 +2,19 @@ package io.vigil.gateway.recording;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
 
-import java.time.Instant;
-
-/** A row of the {@code recording} table, written by the indexer; the gateway only reads it. */
+/** A row of the {@code recording} table as the recordings lists show it (without the fragment index). */
 @Entity
 @Table(name = "recording")
 @Immutable
-public class Recording {
+public class Recording extends RecordingRow {
 
-    @Id
-    private Long id;
-    @Column(name = "camera_id")
-    private String cameraId;
-    /** Relative to the recordings root, '/' separated. */
-    @Column(columnDefinition = "text")
-    private String path;
-    @Column(name = "start_time")
-    private Instant startTime;
-    @Column(name = "end_time")
-    private Instant endTime;
     @Column(name = "duration_ms")
     private long durationMs;
     private long bytes;
-    private String codec;
-    private Integer width;
-    private Integer height;
     private Double fps;
-    @Column(name = "session_id")
-    private String sessionId;
     @Column(name = "first_sequence")
     private Long firstSequence;
     @Column(name = "last_sequence")
@@ -44,28 +25,11 @@ public class Recording {
     private String reason;
     @Column(name = "event_id")
     private String eventId;
+    /** Never deleted by retention or storage protection while set. */
+    @Column(name = "retention_locked")
+    private boolean retentionLocked;
 
     protected Recording() {
-    }
-
-    public Long id() {
-        return id;
-    }
-
-    public String cameraId() {
-        return cameraId;
-    }
-
-    public String path() {
-        return path;
-    }
-
-    public Instant start() {
-        return startTime;
-    }
-
-    public Instant end() {
-        return endTime;
     }
 
     public long durationMs() {
@@ -76,24 +40,8 @@ public class Recording {
         return bytes;
     }
 
-    public String codec() {
-        return codec;
-    }
-
-    public Integer width() {
-        return width;
-    }
-
-    public Integer height() {
-        return height;
-    }
-
     public Double fps() {
         return fps;
-    }
-
-    public String sessionId() {
-        return sessionId;
     }
 
     public Long firstSequence() {
@@ -114,5 +62,9 @@ public class Recording {
 
     public String eventId() {
         return eventId;
+    }
+
+    public boolean retentionLocked() {
+        return retentionLocked;
     }
 }

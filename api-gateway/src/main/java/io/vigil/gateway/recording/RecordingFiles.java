@@ -25,16 +25,21 @@ public class RecordingFiles {
     }
 
     public Optional<Path> locate(Recording recording) {
+        return locate(recording.id(), recording.path());
+    }
+
+    /** The file of catalogued recording {@code id}, whose catalog path is {@code path}. */
+    public Optional<Path> locate(long id, String path) {
         try {
             Path realRoot = root.toRealPath();
-            Path file = realRoot.resolve(recording.path()).normalize();
+            Path file = realRoot.resolve(path).normalize();
             if (file.startsWith(realRoot) && Files.isRegularFile(file) && file.toRealPath().startsWith(realRoot)) {
                 return Optional.of(file);
             }
         } catch (IOException | InvalidPathException e) {
             // missing root or file: reported below like any other miss
         }
-        LOG.warnf("recording %d: %s is not a file inside %s", recording.id(), recording.path(), root);
+        LOG.warnf("recording %d: %s is not a file inside %s", id, path, root);
         return Optional.empty();
     }
 }

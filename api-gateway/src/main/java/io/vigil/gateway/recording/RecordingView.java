@@ -24,11 +24,13 @@ public record RecordingView(
         @Schema(enumeration = {"continuous", "motion", "manual", "external"}, description = "why it was recorded")
         String reason,
         @Schema(description = "the event it was recorded for (mode events); null for continuous recordings")
-        String eventId) {
+        String eventId,
+        @Schema(description = "a locked recording is never deleted by retention or storage protection, nor by DELETE until unlocked")
+        boolean retentionLocked) {
 
     public static RecordingView of(Recording r) {
         return new RecordingView(r.id(), r.cameraId(), r.start(), r.end(), r.durationMs() / 1000.0, r.bytes(),
                 r.codec(), r.width(), r.height(), r.fps(), r.sessionId(), r.firstSequence(), r.lastSequence(),
-                r.pieceCount(), r.reason(), r.eventId());
+                r.pieceCount(), r.reason(), r.eventId(), r.retentionLocked());
     }
 }

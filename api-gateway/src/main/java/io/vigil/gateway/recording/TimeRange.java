@@ -31,7 +31,10 @@ public record TimeRange(Instant from, Instant to) {
     }
 
     private static String describe(Duration span) {
-        return span.toSeconds() % 86_400 == 0 ? span.toDays() + " days" : span.toString();
+        if (span.toSeconds() % 86_400 == 0) {
+            return span.toDays() + (span.toDays() == 1 ? " day" : " days");
+        }
+        return span.toSeconds() % 3_600 == 0 ? span.toHours() + " hours" : span.toString();
     }
 
     private static Instant instant(String parameter, String value) {

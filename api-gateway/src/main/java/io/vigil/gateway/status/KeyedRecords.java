@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 
 /**
  * Applies one record of a compacted topic keyed by camera id to an in-memory board. The raw bytes
- * are decoded here so that a malformed record is skipped and counted, not fatal to the consumer.
+ * are decoded here so that a malformed record is skipped, counted and dead-lettered, not fatal to the consumer.
  */
 final class KeyedRecords {
 
@@ -21,12 +21,16 @@ final class KeyedRecords {
     private KeyedRecords() {
     }
 
-    /** @return the outcome for the records metric: applied, removed or malformed */
+    /**
+     * @param refused told of a record that breaks the contract, with the reason
+     * @return the outcome for the records metric: applied, removed or malformed
+     */
     static <T> String apply(ConsumerRecord<String, byte[]> record, Class<T> type, BiConsumer<String, T> put,
-                            Consumer<String> remove) {
+                            Consumer<String> remove, BiConsumer<ConsumerRecord<String, byte[]>, String> refused) {
         String cameraId = record.key();
         if (!CameraConfig.isValidId(cameraId)) {
             LOG.warnf("skipped record at %s-%d@%d: the key is not a camera id", record.topic(), record.partition(), record.offset());
+            refused.accept(record, "the key is not a camera id");
             return "malformed";
         }
         if (record.value() == null) {
@@ -39,6 +43,7 @@ final class KeyedRecords {
         } catch (MalformedRecordException e) {
             LOG.warnf("skipped record of %s at %s-%d@%d: %s",
                     cameraId, record.topic(), record.partition(), record.offset(), CameraUrls.redact(e.getMessage()));
+            refused.accept(record, e.getMessage());
             return "malformed";
         }
     }

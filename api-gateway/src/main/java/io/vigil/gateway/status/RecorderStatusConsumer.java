@@ -2,6 +2,7 @@ package io.vigil.gateway.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vigil.contracts.RecorderStatus;
+import io.vigil.gateway.kafka.DeadLetterBox;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,15 +16,17 @@ public class RecorderStatusConsumer {
 
     private final RecorderBoard board;
     private final MeterRegistry meters;
+    private final DeadLetterBox deadLetters;
 
-    RecorderStatusConsumer(RecorderBoard board, MeterRegistry meters) {
+    RecorderStatusConsumer(RecorderBoard board, MeterRegistry meters, DeadLetterBox deadLetters) {
+        this.deadLetters = deadLetters;
         this.board = board;
         this.meters = meters;
     }
 
     @Incoming("recorder-status")
     public void consume(ConsumerRecord<String, byte[]> record) {
-        String outcome = KeyedRecords.apply(record, RecorderStatus.class, board::put, board::remove);
+        String outcome = KeyedRecords.apply(record, RecorderStatus.class, board::put, board::remove, deadLetters::send);
         meters.counter("vigil.gateway.recorder.status.records", "outcome", outcome).increment();
     }
 }

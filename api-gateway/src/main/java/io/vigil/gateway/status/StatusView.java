@@ -49,7 +49,18 @@ public record StatusView(
         String errorCode,
         Instant retryAt,
         Long reconnects,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(enumeration = {"rtsp", "rtsps", "hls", "http"}, description = "the kind of source", nullable = true)
+        String source,
+        @Schema(enumeration = {"complete", "error", "user"}, nullable = true,
+                description = "why the last source session stopped; null while one runs")
+        String stopReason,
+        @Schema(enumeration = {"failure", "timeout", "forbidden", "not_found", "drm_protected"}, nullable = true,
+                description = "for stopReason error: which")
+        String errorId,
+        @Schema(nullable = true, description = "the camera clock's drift against the ingest clock, in seconds (positive: the camera"
+                + " runs ahead), as measured in the running session (docs/time.md); null while not streaming")
+        Double clockSkewSeconds) {
 
     private static final String UNKNOWN = "unknown";
 
@@ -58,7 +69,7 @@ public record StatusView(
         Instant fileStart = file == null ? null : recorder.fileStart();
         if (status == null) {
             return new StatusView(UNKNOWN, UNKNOWN, false, false, null, null, null, since(fileStart, now), file,
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
         boolean fresh = status.updatedAt() != null && status.updatedAt().plus(staleAfter).isAfter(now);
         boolean inEvent = fresh && status.eventId() != null;
@@ -79,7 +90,7 @@ public record StatusView(
                 status.bitrate(),
                 // ingest redacts already; a second pass costs nothing and guards the API
                 CameraUrls.redact(status.lastError()), status.errorCode(), status.retryAt(), status.reconnects(),
-                status.updatedAt());
+                status.updatedAt(), status.source(), status.stopReason(), status.errorId(), fresh ? status.clockSkewSeconds() : null);
     }
 
     /** Whole seconds from then to now; never negative when clocks disagree a little. */

@@ -2,6 +2,7 @@ package io.vigil.gateway.camera;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vigil.contracts.CameraConfig;
@@ -34,6 +35,8 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+// not a test of security: an admin calls (auth.AccessMatrixTest and the auth tests use real credentials)
+@TestSecurity(user = "tester", roles = {"viewer", "operator", "admin", "metrics"})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class CameraResourceTest {
@@ -99,12 +102,12 @@ class CameraResourceTest {
 
     @Test
     void defaultsAreFilledIn() {
-        post(camera("crud-defaults", "http://cam.local/mjpeg")).statusCode(201)
+        post(camera("crud-defaults", "http://cam.local/live.m3u8")).statusCode(201)
                 .body("name", is("crud-defaults"))
                 .body("mode", is("continuous"))
                 .body("rotationSeconds", is(900))
                 .body("credentials", is(false))
-                .body("url", is("http://cam.local/mjpeg"));
+                .body("url", is("http://cam.local/live.m3u8"));
     }
 
     @Test

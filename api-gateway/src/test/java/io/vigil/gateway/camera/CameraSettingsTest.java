@@ -2,6 +2,7 @@ package io.vigil.gateway.camera;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.CameraMode;
@@ -30,6 +31,8 @@ import static org.hamcrest.Matchers.is;
 
 /** The event settings of a camera: validated field by field, stored, shown and published in CameraConfig v2. */
 @QuarkusTest
+// not a test of security: an admin calls (auth.AccessMatrixTest and the auth tests use real credentials)
+@TestSecurity(user = "tester", roles = {"viewer", "operator", "admin", "metrics"})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class CameraSettingsTest {
@@ -65,7 +68,7 @@ class CameraSettingsTest {
                 .body("motion.masks[0].width", is(0.25f))
                 .body("motion.masks[1].x", is(0.5f));
         CameraConfig published = latestConfig("set-yard");
-        assertThat(published.v()).isEqualTo(2);
+        assertThat(published.v()).isEqualTo(CameraConfig.VERSION);
         assertThat(published.mode()).isEqualTo(CameraMode.EVENTS);
         assertThat(published.preRollSeconds()).isEqualTo(12);
         assertThat(published.postRollSeconds()).isEqualTo(30);

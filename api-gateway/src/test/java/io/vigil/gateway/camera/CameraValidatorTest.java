@@ -28,8 +28,8 @@ class CameraValidatorTest {
 
     @Test
     void keepsGivenValues() {
-        CameraSpec spec = CameraValidator.forCreate(request("yard-2", "  Back yard ", "https://cam.local/mjpeg", "events", 10));
-        assertThat(spec).isEqualTo(new CameraSpec("yard-2", "Back yard", "https://cam.local/mjpeg", CameraMode.EVENTS, 10,
+        CameraSpec spec = CameraValidator.forCreate(request("yard-2", "  Back yard ", "https://cam.local/live/index.m3u8", "events", 10));
+        assertThat(spec).isEqualTo(new CameraSpec("yard-2", "Back yard", "https://cam.local/live/index.m3u8", CameraMode.EVENTS, 10,
                 5, 10, 1800, MotionSettings.DEFAULT));
     }
 
@@ -58,10 +58,13 @@ class CameraValidatorTest {
 
     @Test
     void acceptsEverySupportedScheme() {
-        for (String scheme : new String[] {"rtsp", "rtsps", "http", "https", "RTSP"}) {
-            assertThat(CameraValidator.forCreate(request("door", null, scheme + "://cam:8554/live", null, null)).url())
-                    .isEqualTo(scheme + "://cam:8554/live");
+        for (String url : new String[] {"rtsp://cam:8554/live", "rtsps://cam:8322/live", "RTSP://cam:8554/live",
+                "http://cam:8080/live/index.m3u8", "https://cdn.example/a/b.M3U8?token=x", "http://cam/stream.mp4"}) {
+            assertThat(CameraValidator.forCreate(request("door", null, url, null, null)).url()).isEqualTo(url);
         }
+        // over HTTP only HLS playlists and MP4: anything else (MJPEG, a web page) cannot be copied without transcoding
+        assertInvalid("url", () -> CameraValidator.forCreate(request("door", null, "http://cam:8080/live", null, null)));
+        assertInvalid("url", () -> CameraValidator.forCreate(request("door", null, "https://cam/video.mjpg", null, null)));
     }
 
     @Test
@@ -94,7 +97,7 @@ class CameraValidatorTest {
     void keepsGivenEventSettings() {
         MotionRequest motion = new MotionRequest(false, 80, 0.5, List.of(
                 new RegionRequest(0.0, 0.0, 0.25, 0.1), new RegionRequest(0.5, 0.5, 0.5, 0.5)));
-        CameraSpec spec = CameraValidator.forCreate(new CameraRequest("door", null, URL, "events", null, 0, 300, 10, motion));
+        CameraSpec spec = CameraValidator.forCreate(new CameraRequest("door", null, URL, "events", null, 0, 300, 10, motion, null, null));
         assertThat(spec.preRollSeconds()).isZero();
         assertThat(spec.postRollSeconds()).isEqualTo(300);
         assertThat(spec.maxEventSeconds()).isEqualTo(10);
@@ -105,7 +108,7 @@ class CameraValidatorTest {
     @Test
     void fillsTheDefaultsOfAPartialMotion() {
         CameraSpec spec = CameraValidator.forCreate(new CameraRequest("door", null, URL, null, null, 30, 0, 86_400,
-                new MotionRequest(null, 100, null, null)));
+                new MotionRequest(null, 100, null, null), null, null));
         assertThat(spec.motion()).isEqualTo(new MotionSettings(true, 100, 1.0, List.of()));
         assertThat(spec.preRollSeconds()).isEqualTo(30);
         assertThat(spec.maxEventSeconds()).isEqualTo(86_400);
@@ -153,11 +156,11 @@ class CameraValidatorTest {
     }
 
     private static CameraRequest events(Integer preRoll, Integer postRoll, Integer maxEvent, MotionRequest motion) {
-        return new CameraRequest("door", null, URL, "events", null, preRoll, postRoll, maxEvent, motion);
+        return new CameraRequest("door", null, URL, "events", null, preRoll, postRoll, maxEvent, motion, null, null);
     }
 
     private static CameraRequest request(String id, String name, String url, String mode, Integer rotationSeconds) {
-        return new CameraRequest(id, name, url, mode, rotationSeconds, null, null, null, null);
+        return new CameraRequest(id, name, url, mode, rotationSeconds, null, null, null, null, null, null);
     }
 
     private static ProblemException assertInvalid(String field, Executable call) {

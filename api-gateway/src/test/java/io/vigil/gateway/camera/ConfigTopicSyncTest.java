@@ -2,6 +2,7 @@ package io.vigil.gateway.camera;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vigil.contracts.CameraConfig;
 import io.vigil.contracts.CameraMode;
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The config topic is brought back in line with the camera table, whatever happened behind the gateway's back. */
 @QuarkusTest
+// not a test of security: an admin calls (auth.AccessMatrixTest and the auth tests use real credentials)
+@TestSecurity(user = "tester", roles = {"viewer", "operator", "admin", "metrics"})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class ConfigTopicSyncTest {

@@ -2,6 +2,7 @@ package io.vigil.gateway.camera;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.vigil.contracts.CameraCommand;
 import io.vigil.contracts.CameraConfig;
@@ -28,11 +29,16 @@ import static org.hamcrest.Matchers.is;
  * the tables never run ahead of the topics.
  */
 @QuarkusTest
+// not a test of security: an admin calls (auth.AccessMatrixTest and the auth tests use real credentials)
+@TestSecurity(user = "tester", roles = {"viewer", "operator", "admin", "metrics"})
 @WithTestResource(DedicatedKafka.class)
 @WithTestResource(PostgresResource.class)
 class KafkaOutageTest {
 
     KafkaBroker broker;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "vigil.recordings.root")
+    java.nio.file.Path root;
 
     @Test
     void changesAreRolledBackWhileKafkaIsDown() {
@@ -76,6 +82,39 @@ class KafkaOutageTest {
         List<ConsumerRecord<String, byte[]>> commands = TestKafka.records(broker.bootstrapServers(), Topics.CAMERA_COMMANDS, "outage-rec");
         assertThat(commands).extracting(r -> ContractJson.read(r.value(), CameraCommand.class).action())
                 .containsExactly(CameraCommand.Action.START, CameraCommand.Action.STOP);
+    }
+
+    @Test
+    void auditEntriesWaitInTheOutboxWhileKafkaIsDownAndArePublishedOnceItIsBack() throws Exception {
+        java.nio.file.Path file = root.resolve("outage-audit/2025-04-01/a.mp4");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.write(file, new byte[100]);
+        long id = TestCatalog.insertRecording("outage-audit", "outage-audit/2025-04-01/a.mp4",
+                java.time.Instant.parse("2025-04-01T10:00:00Z"), java.time.Instant.parse("2025-04-01T10:15:00Z"), 100);
+
+        broker.stop();
+        String entry;
+        try {
+            // the catalog is the record: footage is served and changes are made while only the Kafka copy waits
+            given().get("/api/recordings/" + id + "/media").then().statusCode(200);
+            given().put("/api/recordings/" + id + "/lock").then().statusCode(200);
+            entry = TestCatalog.single("select id from audit_entry where recording_id = ? and action = 'recording.lock'", id);
+            assertThat(entry).isNotNull();
+            assertThat(TestCatalog.single("select count(*) from audit_entry e join audit_outbox o on o.entry_id = e.id"
+                    + " where e.recording_id = ?", id)).as("both entries wait in the outbox").isEqualTo("2");
+        } finally {
+            broker.restart();
+        }
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(TestCatalog.single(
+                "select count(*) from audit_entry e join audit_outbox o on o.entry_id = e.id where e.recording_id = ?", id))
+                .isEqualTo("0"));
+        List<ConsumerRecord<String, byte[]>> copies = TestKafka.records(broker.bootstrapServers(), Topics.AUDIT, entry);
+        assertThat(copies).isNotEmpty();
+        io.vigil.contracts.AuditRecord copy = ContractJson.read(copies.get(0).value(), io.vigil.contracts.AuditRecord.class);
+        assertThat(copy.action()).isEqualTo("recording.lock");
+        assertThat(copy.recordingId()).isEqualTo(id);
+        assertThat(copy.cameraId()).isEqualTo("outage-audit");
     }
 
     private static io.restassured.response.ValidatableResponse create(String id) {

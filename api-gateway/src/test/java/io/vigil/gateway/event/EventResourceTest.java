@@ -2,6 +2,7 @@ package io.vigil.gateway.event;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.specification.RequestSpecification;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
@@ -20,6 +21,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Events written by the indexer (inserted here as it would), listed with the recordings that show them. */
 @QuarkusTest
+// not a test of security: an admin calls (auth.AccessMatrixTest and the auth tests use real credentials)
+@TestSecurity(user = "tester", roles = {"viewer", "operator", "admin", "metrics"})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -2,6 +2,7 @@ package io.vigil.gateway.status;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import io.vigil.contracts.CameraState;
 import io.vigil.contracts.CameraStatus;
@@ -11,6 +12,7 @@ import io.vigil.contracts.RecorderStatus;
 import io.vigil.contracts.RecordingReason;
 import io.vigil.contracts.RecordingState;
 import io.vigil.contracts.Topics;
+import io.vigil.devstack.DeadLetterTopic;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
 import io.vigil.gateway.TestKafka;
@@ -24,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -33,6 +36,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Statuses written to the status topic, as ingest writes them, show up in the camera API. */
 @QuarkusTest
+// not a test of security: an admin calls (auth.AccessMatrixTest and the auth tests use real credentials)
+@TestSecurity(user = "tester", roles = {"viewer", "operator", "admin", "metrics"})
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class CameraStatusTest {
@@ -94,6 +99,12 @@ class CameraStatusTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/cameras/status-shed").then()
                 .body("status.connection", is("connecting")));
 
+        DeadLetterTopic.Letter letter = DeadLetterTopic.await(kafka, found -> Topics.CAMERA_STATUS.equals(found.topic())
+                && "status-shed".equals(found.key()) && "{not json".equals(new String(found.value(), StandardCharsets.UTF_8)),
+                Duration.ofSeconds(30));
+        assertThat(letter.consumer()).isEqualTo("vigil-gateway");
+        assertThat(letter.reason()).isNotBlank();
+
         TestKafka.send(kafka, Topics.CAMERA_STATUS, "status-shed", null);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/cameras/status-shed").then()
                 .body("status.state", is("unknown"))
@@ -143,6 +154,10 @@ class CameraStatusTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/cameras/status-drive").then()
                 .body("status.currentFile", nullValue())
                 .body("status.elapsedSeconds", allOf(greaterThanOrEqualTo(12), lessThan(40))));
+        DeadLetterTopic.Letter letter = DeadLetterTopic.await(kafka, found -> Topics.RECORDER_STATUS.equals(found.topic())
+                && "status-drive".equals(found.key()), Duration.ofSeconds(30));
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("{broken");
+        assertThat(letter.consumer()).isEqualTo("vigil-gateway");
     }
 
     private void publish(CameraStatus status) {

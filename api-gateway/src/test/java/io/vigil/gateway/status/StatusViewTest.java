@@ -83,6 +83,17 @@ class StatusViewTest {
     }
 
     @Test
+    void theMeasuredClockSkewIsShownWhileTheStatusIsFresh() {
+        CameraStatus skewed = new CameraStatus(CameraStatus.VERSION, "door", "ingest-0", CameraState.STREAMING, true, "s-1",
+                "avc1.64001f", 1280, 720, 25.0, 2_000_000, null, null, null, 0, 10, NOW.minusSeconds(60), NOW.minusSeconds(5),
+                RecordingState.BUFFERING, false, null, null, null, PRE_ROLL, -0.25);
+        assertThat(StatusView.of(skewed, null, NOW, STALE).clockSkewSeconds()).isEqualTo(-0.25);
+        assertThat(StatusView.of(skewed, null, NOW.plusSeconds(60), STALE).clockSkewSeconds())
+                .as("a gone instance's session measures nothing now").isNull();
+        assertThat(StatusView.of(status(true, NOW, null), null, NOW, STALE).clockSkewSeconds()).isNull();
+    }
+
+    @Test
     void credentialsInTheLastErrorAreMasked() {
         StatusView view = StatusView.of(status(false, NOW, "401 from rtsp://admin:secret@cam/stream"), null, NOW, STALE);
         assertThat(view.lastError()).isEqualTo("401 from rtsp://***@cam/stream");
