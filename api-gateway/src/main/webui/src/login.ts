@@ -1,0 +1,34 @@
+// The login form of local users: a session cookie (HttpOnly, SameSite=Strict) is all the page keeps.
+import { api, ApiError } from './api';
+import { h, show } from './dom';
+import type { Caller } from './types';
+
+/** Shows the form in `root`; `done` gets the caller once the gateway accepted the password. */
+export function loginPage(root: HTMLElement, done: (caller: Caller) => void): () => void {
+  const username = h('input', { name: 'username', autocomplete: 'username', required: true });
+  const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
+  const error = h('p', { class: 'error', role: 'alert' });
+  const submit = h('button', { class: 'primary', type: 'submit', text: 'Log in' });
+  const form = h('form', { class: 'login', onsubmit: async (event: Event) => {
+    event.preventDefault();
+    submit.disabled = true;
+    show(error);
+    try {
+      done(await api.login(username.value, password.value));
+    } catch (e) {
+      const status = e instanceof ApiError ? e.status : 0;
+      show(error, status === 401 ? 'Wrong user name or password.' : (e as Error).message);
+      password.value = '';
+      password.focus();
+    } finally {
+      submit.disabled = false;
+    }
+  } },
+  h('label', {}, 'User name', username),
+  h('label', {}, 'Password', password),
+  submit,
+  error);
+  show(root, h('h1', { text: 'Log in' }), form);
+  username.focus();
+  return () => undefined;
+}
