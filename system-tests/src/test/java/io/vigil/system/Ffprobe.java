@@ -30,6 +30,31 @@ final class Ffprobe {
         return packets.path(0).path("flags").asText();
     }
 
+    /** The longest time between two consecutive video keyframes of a file, in seconds (0 with fewer than two). */
+    static double longestKeyframeInterval(Path file) {
+        JsonNode packets = run("-v", "error", "-print_format", "json", "-select_streams", "v:0",
+                "-show_entries", "packet=pts_time,flags", file.toString()).path("packets");
+        double longest = 0;
+        double previous = Double.NaN;
+        for (JsonNode packet : packets) {
+            if (packet.path("flags").asText().startsWith("K")) {
+                double at = packet.path("pts_time").asDouble();
+                if (!Double.isNaN(previous)) {
+                    longest = Math.max(longest, at - previous);
+                }
+                previous = at;
+            }
+        }
+        return longest;
+    }
+
+    /** How many packets the stream ({@code v:0}, {@code a:0}) of the file (or HLS playlist) has. */
+    static long packets(Path file, String stream) {
+        JsonNode streams = run("-v", "error", "-print_format", "json", "-select_streams", stream, "-count_packets",
+                "-show_entries", "stream=nb_read_packets", file.toString()).path("streams");
+        return streams.path(0).path("nb_read_packets").asLong(-1);
+    }
+
     /** Decodes every frame and returns ffprobe's error output (empty when the file is clean). */
     static String decodeErrors(Path file) {
         return runRaw("-v", "error", "-show_entries", "stream=nb_read_frames", "-count_frames", file.toString()).stderr;
