@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Vigil's benchmarks (bench/README.md): ingest CPU against ffmpeg baselines, trigger latency, pre-roll memory.
 #   bench/run.sh [--quick] [--no-build] [--services DIR] [harness options: --cameras 1,8,32 --only ...]
+#   bench/run.sh catalog [--no-build] [--iterations N --warmup N --cameras N --per-camera N]
+#                  the catalog queries on 1 M recordings (range, timeline, dates) against the unbounded baseline
+#   bench/run.sh load [--no-build] [--cameras N] [--minutes M]   (also ./vigil bench)
+#                  the whole stack records N looped cameras (32) for M minutes (10): 0 pieces lost, CPU and memory per service
 #   --quick        every part, shorter windows (a few minutes instead of about half an hour)
 #   --no-build     measure what is packaged as it is
 #   --services DIR measure the ingest/recorder packaged in another checkout (not built here)
@@ -28,6 +32,42 @@ install_prerequisites() {
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
+
+if [ "${1:-}" = catalog ]; then
+  shift
+  PACKAGES=(openjdk-17-jdk-headless postgresql-15)
+  install_prerequisites
+  if [ "${1:-}" = --no-build ]; then
+    shift
+  else
+    echo "Building the harness and packaging the api-gateway..."
+    ./mvnw -B -q -pl bench,api-gateway -am package -DskipTests
+  fi
+  out=$REPO/bench/target/results/catalog-$(date -u +%Y%m%d-%H%M%S)
+  mkdir -p "$out"
+  exec java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.vigil.bench.CatalogBench \
+    --repo "$REPO" --out "$out" "$@"
+fi
+
+if [ "${1:-}" = load ]; then
+  shift
+  PACKAGES=(openjdk-17-jdk-headless postgresql-15 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-tools gstreamer1.0-rtsp
+            gstreamer1.0-plugins-base gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly)
+  install_prerequisites
+  build=true
+  args=()
+  for arg in "$@"; do
+    if [ "$arg" = --no-build ]; then build=false; else args+=("$arg"); fi
+  done
+  if $build; then
+    echo "Building the harness and packaging the four services..."
+    ./mvnw -B -q -pl bench,ingest-service,recorder-service,indexer-service,api-gateway -am package -DskipTests
+  fi
+  out=$REPO/bench/target/results/load-$(date -u +%Y%m%d-%H%M%S)
+  mkdir -p "$out"
+  exec java -cp "bench/target/classes:$(cat bench/target/bench.classpath)" io.vigil.bench.LoadBench \
+    --repo "$REPO" --out "$out" "${args[@]}"
+fi
 
 build=true
 services=$REPO
