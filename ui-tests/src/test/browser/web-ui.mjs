@@ -6,9 +6,11 @@
 // It logs in through the login form first (the session cookie then carries every fetch, the <video> and the
 // download); the script's own API calls send the stack's API key.
 //
+// Last, it logs in again through the OIDC provider the gateway is configured with.
+//
 // Environment: VIGIL_URL (the gateway), VIGIL_USER and VIGIL_PASSWORD (an admin), VIGIL_API_KEY (for the
-// script's own API calls), CAMERA_URL (the test camera's RTSP URL), CHROMIUM (the browser),
-// SCREENSHOTS (a directory), USER_DATA_DIR (a fresh, empty directory).
+// script's own API calls), CAMERA_URL (the test camera's RTSP URL), OIDC_NAME (the provider's display
+// name), CHROMIUM (the browser), SCREENSHOTS (a directory), USER_DATA_DIR (a fresh, empty directory).
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -208,9 +210,33 @@ try {
   check(after === 401, `/api/cameras answers ${after} after the logout`);
   step('logged out: the login form is back and the API answers 401');
 
-  // the page loaded nothing from anywhere but the gateway
+  // the page loaded nothing from anywhere but the gateway (the OIDC provider's pages come next)
   const foreign = requests.filter((url) => !url.startsWith(base) && !url.startsWith('data:') && !url.startsWith('blob:'));
   check(foreign.length === 0, `requests outside the gateway: ${foreign.join(', ')}`);
+
+  // 9. the login page offers the OIDC provider WebUiTest runs; its login page, filled in as a user would,
+  // brings the browser back to the view it left, logged in with the role and cameras the provider grants
+  await page.goto(`${base}/#/cameras/door`);
+  const sso = page.locator('.sso a', { hasText: `Log in with ${env('OIDC_NAME')}` });
+  await sso.waitFor({ timeout: 15 * SECOND });
+  await shot(page, 'login');
+  await sso.click();
+  await page.locator('input[name=username]').waitFor({ timeout: 15 * SECOND });
+  check(!page.url().startsWith(base), `the provider's login page is not the gateway's: ${page.url()}`);
+  await page.fill('input[name=username]', 'olga-subject');
+  await page.fill('textarea[name=claims]', JSON.stringify({ preferred_username: 'olga', groups: ['viewer'], vigil_cameras: ['door'] }));
+  await page.click('input[type=submit]');
+  await page.locator('#logout').waitFor({ state: 'visible', timeout: 30 * SECOND });
+  await page.locator('#who', { hasText: 'olga' }).waitFor({ timeout: 15 * SECOND });
+  check(page.url() === `${base}/#/cameras/door`, `back at the camera's page after the provider's login, not ${page.url()}`);
+  const me = await page.evaluate(async () => (await fetch('/api/auth/me')).json());
+  check(me.via === 'oidc' && me.roles.includes('viewer') && !me.roles.includes('operator') && me.cameras?.join() === 'door',
+    `the provider's grant: ${JSON.stringify(me)}`);
+  check(await page.locator('a[href="#/cameras/new"]').isHidden(), 'a viewer is offered no "add camera"');
+  await page.locator('.timeline').first().waitFor({ timeout: 30 * SECOND });
+  step(`logged in through the OIDC provider as ${me.principal} (${me.roles.join(', ')}; cameras ${me.cameras.join(', ')})`);
+  await page.click('#logout');
+  await page.locator('form.login').waitFor({ timeout: 15 * SECOND });
   step('web UI checks passed');
 } catch (error) {
   if (page) {

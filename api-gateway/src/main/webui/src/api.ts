@@ -1,5 +1,5 @@
 // The gateway's REST API, called from the page (same origin).
-import type { Caller, Camera, CameraRequest, Recording, RecordingDates, Storage, Timeline } from './types';
+import type { Caller, Camera, LoginMethods, CameraRequest, Recording, RecordingDates, Storage, Timeline } from './types';
 
 /** A problem+json answer: `field` names the body field or query parameter at fault. */
 export class ApiError extends Error {
@@ -63,6 +63,7 @@ export const api = {
   me: () => call<Caller>('GET', '/api/auth/me'),
   login: (username: string, password: string) => call<Caller>('POST', '/api/auth/login', { username, password }),
   logout: () => call<void>('POST', '/api/auth/logout'),
+  loginMethods: () => call<LoginMethods>('GET', '/api/auth/methods'),
   cameras: () => call<Camera[]>('GET', '/api/cameras'),
   camera: (id: string) => call<Camera>('GET', `/api/cameras/${enc(id)}`),
   createCamera: (camera: CameraRequest) => call<Camera>('POST', '/api/cameras', camera),

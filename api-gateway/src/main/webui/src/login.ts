@@ -1,9 +1,10 @@
-// The login form of local users: a session cookie (HttpOnly, SameSite=Strict) is all the page keeps.
+// The login page: the form of local users and, where an OIDC provider is configured, a link that logs in
+// there. Either way a session cookie (HttpOnly, SameSite=Strict) is all the page keeps.
 import { api, ApiError } from './api';
 import { h, show } from './dom';
 import type { Caller } from './types';
 
-/** Shows the form in `root`; `done` gets the caller once the gateway accepted the password. */
+/** Shows the page in `root`; `done` gets the caller once the gateway accepted the password. */
 export function loginPage(root: HTMLElement, done: (caller: Caller) => void): () => void {
   const username = h('input', { name: 'username', autocomplete: 'username', required: true });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
@@ -28,7 +29,26 @@ export function loginPage(root: HTMLElement, done: (caller: Caller) => void): ()
   h('label', {}, 'Password', password),
   submit,
   error);
-  show(root, h('h1', { text: 'Log in' }), form);
+  const provider = h('p', { class: 'sso' });
+  provider.hidden = true;
+  show(root, h('h1', { text: 'Log in' }), form, provider);
+  // the provider's login sent the browser back here with why it failed: shown once, then gone from the address
+  const failed = new URLSearchParams(location.search).get('login_error');
+  if (failed) {
+    show(error, failed);
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+  let left = false;
+  api.loginMethods().then((methods) => {
+    if (methods.oidc && !left) {
+      // back to this very view once logged in there
+      const back = `${methods.oidc.login}?return=${encodeURIComponent(location.pathname + location.hash)}`;
+      show(provider, h('a', { class: 'button', href: back, text: `Log in with ${methods.oidc.name}` }));
+      provider.hidden = false;
+    }
+  }, () => undefined);
   username.focus();
-  return () => undefined;
+  return () => {
+    left = true;
+  };
 }

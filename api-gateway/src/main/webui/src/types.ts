@@ -150,9 +150,16 @@ export interface Recording {
 /** The caller as GET /api/auth/me (and a login) answers. */
 export interface Caller {
   principal: string;
-  via: 'session' | 'key' | 'jwt';
+  via: 'session' | 'oidc' | 'key' | 'jwt';
   roles: string[];
   /** null: every camera */
   cameras: string[] | null;
   expiresAt?: string | null;
+}
+
+/** GET /api/auth/methods: what the login page offers. */
+export interface LoginMethods {
+  password: boolean;
+  /** null: no OIDC provider is configured */
+  oidc: { name: string; login: string } | null;
 }

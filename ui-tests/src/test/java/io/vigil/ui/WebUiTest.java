@@ -4,6 +4,8 @@ import io.vigil.devstack.LocalStack;
 import io.vigil.devstack.Scene;
 import io.vigil.devstack.TestCamera;
 import io.vigil.devstack.VigilService;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (devstack), and Debian's Chromium driven by playwright-core ({@code src/test/browser/web-ui.mjs},
  * run by the machine's node). The script adds the camera through the form, finds it online on the
  * overview, finds its recorded interval on today's timeline, clicks it and watches the video play,
- * and locks and deletes a recording; it writes a screenshot of each page to target/screenshots.
+ * and locks and deletes a recording; last it logs in through an OIDC provider (NAV's mock-oauth2-server,
+ * a real one with an interactive login page). It writes a screenshot of each page to target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiTest {
@@ -32,8 +35,10 @@ class WebUiTest {
     private static final Path CHROMIUM = Path.of(System.getProperty("vigil.chromium", "/usr/bin/chromium"));
     /** The script's own waits are generous; this only stops a hung browser. */
     private static final long SCRIPT_TIMEOUT_SECONDS = 300;
-    private static final List<String> SCREENSHOTS = List.of("camera-form.png", "overview.png", "camera.png");
+    private static final List<String> SCREENSHOTS = List.of("camera-form.png", "overview.png", "camera.png", "login.png");
+    private static final String OIDC_NAME = "Test IdP";
 
+    private MockOAuth2Server provider;
     private LocalStack stack;
     private Path target;
 
@@ -41,6 +46,8 @@ class WebUiTest {
     void startStack() throws IOException {
         assertThat(CHROMIUM).as("Debian's chromium (apt-get install chromium; ./vigil test installs it)").isExecutable();
         target = Files.createDirectories(Path.of("target"));
+        provider = new MockOAuth2Server(new OAuth2Config(true));
+        provider.start();
         // under target/, so the logs of a failed run stay for reading
         stack = LocalStack.builder().workDir(target.resolve("stack-web-ui-" + System.currentTimeMillis()))
                 .camera(TestCamera.open("door", Scene.MOVING))
@@ -48,6 +55,9 @@ class WebUiTest {
                 .environment("VIGIL_STORAGE_WARN_PERCENT", "98")
                 .environment("VIGIL_STORAGE_BLOCK_PERCENT", "99")
                 .environment(VigilService.INGEST, "VIGIL_INGEST_STATUS_INTERVAL", "1s")
+                .environment(VigilService.API_GATEWAY, "VIGIL_AUTH_OIDC_ISSUER", provider.issuerUrl("vigil").toString())
+                .environment(VigilService.API_GATEWAY, "VIGIL_AUTH_OIDC_CLIENT_ID", "vigil-ui")
+                .environment(VigilService.API_GATEWAY, "VIGIL_AUTH_OIDC_DISPLAY_NAME", OIDC_NAME)
                 .start();
     }
 
@@ -55,6 +65,9 @@ class WebUiTest {
     void stopStack() {
         if (stack != null) {
             stack.close();
+        }
+        if (provider != null) {
+            provider.shutdown();
         }
     }
 
@@ -76,6 +89,7 @@ class WebUiTest {
         node.environment().put("VIGIL_PASSWORD", stack.adminPassword());
         node.environment().put("VIGIL_API_KEY", stack.adminApiKey());
         node.environment().put("CAMERA_URL", stack.cameras().orElseThrow().url("door"));
+        node.environment().put("OIDC_NAME", OIDC_NAME);
         node.environment().put("CHROMIUM", CHROMIUM.toString());
         node.environment().put("SCREENSHOTS", screenshots.toAbsolutePath().toString());
         node.environment().put("USER_DATA_DIR", userData.toString());

@@ -9,6 +9,7 @@ import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Authentication settings (docs/security.md); Quarkus refuses to start, naming the property, when one is wrong. */
@@ -22,6 +23,8 @@ public interface AuthConfig {
     Login login();
 
     Bootstrap bootstrap();
+
+    Oidc oidc();
 
     /** Bearer JWTs from an OIDC provider or any issuer: verified against its JWKS or one public key. */
     interface Jwt {
@@ -38,11 +41,11 @@ public interface AuthConfig {
         /** Required in {@code aud}; unset: the audience is not checked. */
         Optional<String> audience();
 
-        /** The claim listing roles (viewer, operator, admin, metrics); a dotted path reaches nested claims. */
+        /** The claim listing roles (viewer, operator, admin, metrics); a dotted path reaches nested claims. The UI's OIDC login reads it too. */
         @WithDefault("groups")
         String rolesClaim();
 
-        /** The claim listing the camera ids the roles are limited to; absent from a token: every camera. */
+        /** The claim listing the camera ids the roles are limited to; absent from a token: every camera. The UI's OIDC login reads it too. */
         @WithDefault("vigil_cameras")
         String camerasClaim();
 
@@ -97,5 +100,36 @@ public interface AuthConfig {
 
         /** Never logged; unset: no user is created. */
         Optional<String> adminPassword();
+    }
+
+    /**
+     * The web UI's login through an OIDC provider: authorization code with PKCE, the ID token verified
+     * against the provider's JWKS, then a Vigil session. Off unless issuer and client-id are both set.
+     */
+    interface Oidc {
+
+        /** The provider's issuer, e.g. {@code https://idp.example/realms/vigil}; its discovery document is read at the first login. */
+        Optional<String> issuer();
+
+        /** This gateway's client id at the provider (also the ID token's required audience). */
+        Optional<String> clientId();
+
+        /** For a confidential client (sent as HTTP Basic to the token endpoint); unset: a public client, PKCE alone. Never logged. */
+        Optional<String> clientSecret();
+
+        /** Where the provider sends the browser back, e.g. {@code https://nvr.example/api/auth/oidc/callback}; unset: this gateway's own URL as the browser reached it. */
+        Optional<String> redirectUri();
+
+        /** The scopes asked for; openid is always among them. */
+        @WithDefault("openid,profile,email")
+        List<String> scopes();
+
+        /** The ID token claim naming the user (audit, UI); the token's {@code sub} when it lacks this one. */
+        @WithDefault("preferred_username")
+        String principalClaim();
+
+        /** What the login button says: "Log in with …". */
+        @WithDefault("single sign-on")
+        String displayName();
     }
 }

@@ -16,7 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.NewCookie;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,6 +32,7 @@ import java.util.Set;
 /**
  * Local users log in here: a session token in an HttpOnly, SameSite=Strict cookie (what the UI, its
  * {@code <video>} and its download links send), throttled per user name and per client address.
+ * Users of an OIDC provider log in through {@link OidcLoginResource} and get the same cookie.
  */
 @Path("/api/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,18 +43,29 @@ public class LoginResource {
     private final Users users;
     private final Sessions sessions;
     private final LoginThrottle throttle;
-    private final AuthConfig config;
+    private final SessionCookies cookies;
+    private final OidcProvider oidc;
     private final Event<LoginAttempted> attempts;
     private final SecurityIdentity identity;
 
-    LoginResource(Users users, Sessions sessions, LoginThrottle throttle, AuthConfig config,
+    LoginResource(Users users, Sessions sessions, LoginThrottle throttle, SessionCookies cookies, OidcProvider oidc,
                   Event<LoginAttempted> attempts, SecurityIdentity identity) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
-        this.config = config;
+        this.cookies = cookies;
+        this.oidc = oidc;
         this.attempts = attempts;
         this.identity = identity;
+    }
+
+    @GET
+    @Path("methods")
+    @PermitAll
+    @Operation(summary = "How one may log in: always the password form; an OIDC provider where one is configured")
+    public LoginMethods methods() {
+        return new LoginMethods(true, oidc.enabled()
+                ? new LoginMethods.Oidc(oidc.displayName(), OidcLoginResource.PATH + "/login") : null);
     }
 
     @POST
@@ -73,7 +84,7 @@ public class LoginResource {
                     "username and password are required");
         }
         String username = request.username().length() > 64 ? request.username().substring(0, 64) : request.username();
-        String address = address(http);
+        String address = ClientAddress.of(http);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Optional<Duration> refusal = throttle.refusal(username, address, now);
         if (refusal.isPresent()) {
@@ -92,7 +103,7 @@ public class LoginResource {
         Grant grant = user.get().grant();
         return RestResponse.ResponseBuilder.ok(new WhoAmI(grant.principal(), grant.via(), grant.role().granted(),
                         grant.cameras(), session.expiresAt()))
-                .cookie(cookie(session.token(), (int) config.session().lifetime().toSeconds()))
+                .cookie(cookies.of(session))
                 .build();
     }
 
@@ -106,7 +117,7 @@ public class LoginResource {
         if (credential != null && credential.kind() == Credential.Kind.SESSION) {
             sessions.end(credential.token());
         }
-        return RestResponse.ResponseBuilder.<Void>noContent().cookie(cookie("", 0)).build();
+        return RestResponse.ResponseBuilder.<Void>noContent().cookie(cookies.cleared()).build();
     }
 
     @GET
@@ -117,22 +128,5 @@ public class LoginResource {
         Set<String> cameras = identity.getAttribute(CameraScope.ATTRIBUTE);
         return new WhoAmI(identity.getPrincipal().getName(), identity.getAttribute(VigilIdentityProvider.VIA),
                 identity.getRoles(), cameras, null);
-    }
-
-    private NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(VigilAuthMechanism.COOKIE)
-                .value(value)
-                .path("/")
-                .httpOnly(true)
-                .secure(config.session().secureCookie())
-                .sameSite(NewCookie.SameSite.STRICT)
-                .maxAge(maxAge)
-                .build();
-    }
-
-    /** The client's address; behind a proxy, with quarkus.http.proxy.proxy-address-forwarding, the forwarded one. */
-    private static String address(HttpServerRequest http) {
-        String host = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        return host == null ? "unknown" : host.length() > 64 ? host.substring(0, 64) : host;
     }
 }

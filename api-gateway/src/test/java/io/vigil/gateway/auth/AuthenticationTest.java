@@ -50,6 +50,13 @@ class AuthenticationTest {
     }
 
     @Test
+    void withoutAProviderTheLoginPageOffersThePasswordOnly() {
+        given().get("/api/auth/methods").then().statusCode(200).body("password", is(true)).body("oidc", nullValue());
+        given().redirects().follow(false).get("/api/auth/oidc/login").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void jwtsAreVerifiedAgainstTheIssuersJwks() {
         String valid = TestJwts.valid("alice@idp", List.of("operator", "unrelated-group"), null);
         given().header("Authorization", "Bearer " + valid).get("/api/auth/me").then().statusCode(200)
