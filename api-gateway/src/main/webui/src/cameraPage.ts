@@ -7,7 +7,7 @@ import { every, h, show } from './dom';
 import { eventList } from './eventList';
 import * as format from './format';
 import { Player } from './player';
-import { recordingList } from './recordingList';
+import { RecordingList } from './recordingList';
 import { Timeline } from './timeline';
 import type { Span } from './types';
 
@@ -76,6 +76,8 @@ export function cameraPage(root: HTMLElement, cameraId: string, day: string, go:
     }));
   };
 
+  const recordingsView = new RecordingList(() => void loadDay());
+  show(recordingsSlot, recordingsView.element);
   const loadDay = async () => {
     try {
       const [data, recordings] = await Promise.all([api.timeline(cameraId, from, to), api.recordings(cameraId, from, to)]);
@@ -83,7 +85,7 @@ export function cameraPage(root: HTMLElement, cameraId: string, day: string, go:
       covered = data.covered;
       timeline.setData(from, to, data);
       show(eventsSlot, eventList(cameraId, data.events, play));
-      show(recordingsSlot, recordingList(recordings, () => void loadDay()));
+      recordingsView.update(recordings);
     } catch (e) {
       fail(e);
     }
