@@ -216,7 +216,10 @@ try {
 
   // 9. the login page offers the OIDC provider WebUiTest runs; its login page, filled in as a user would,
   // brings the browser back to the view it left, logged in with the role and cameras the provider grants
-  await page.goto(`${base}/#/cameras/door`);
+  // (a failed provider login comes back with a code, which the page words and then drops from the address)
+  await page.goto(`${base}/?login_error=no_role#/cameras/door`);
+  await page.locator('form.login .error', { hasText: 'no Vigil role' }).waitFor({ timeout: 15 * SECOND });
+  check(page.url() === `${base}/#/cameras/door`, `login_error left in the address: ${page.url()}`);
   const sso = page.locator('.sso a', { hasText: `Log in with ${env('OIDC_NAME')}` });
   await sso.waitFor({ timeout: 15 * SECOND });
   await shot(page, 'login');

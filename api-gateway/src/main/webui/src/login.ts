@@ -4,6 +4,15 @@ import { api, ApiError } from './api';
 import { h, show } from './dom';
 import type { Caller } from './types';
 
+/** The gateway's reasons for a failed OIDC login (its log has the details). */
+const OIDC_ERRORS: Record<string, string> = {
+  no_login: 'This login was not started in this browser, or took longer than 10 minutes. Log in again.',
+  refused: 'The identity provider did not log you in.',
+  invalid_token: 'The identity provider\'s answer could not be verified.',
+  no_role: 'Your account has no Vigil role (viewer, operator or admin). Ask an administrator.',
+  unreachable: 'The identity provider cannot be reached. Try again later.',
+};
+
 /** Shows the page in `root`; `done` gets the caller once the gateway accepted the password. */
 export function loginPage(root: HTMLElement, done: (caller: Caller) => void): () => void {
   const username = h('input', { name: 'username', autocomplete: 'username', required: true });
@@ -35,7 +44,7 @@ export function loginPage(root: HTMLElement, done: (caller: Caller) => void): ()
   // the provider's login sent the browser back here with why it failed: shown once, then gone from the address
   const failed = new URLSearchParams(location.search).get('login_error');
   if (failed) {
-    show(error, failed);
+    show(error, OIDC_ERRORS[failed] ?? 'The login through the identity provider failed.');
     history.replaceState(null, '', location.pathname + location.hash);
   }
   let left = false;

@@ -1,6 +1,9 @@
 package io.vigil.gateway.auth;
 
-/** Why an OIDC login did not end in a session, in words the login page shows the user. */
+/**
+ * Why an OIDC login did not end in a session: the kind goes back to the login page as a code (never
+ * words from the URL, which anyone could write into a link), the message to the gateway's log.
+ */
 class OidcLoginException extends RuntimeException {
 
     enum Kind {
@@ -25,5 +28,10 @@ class OidcLoginException extends RuntimeException {
 
     Kind kind() {
         return kind;
+    }
+
+    /** What {@code /?login_error=} carries: no_login, refused, invalid_token, no_role or unreachable. */
+    String code() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

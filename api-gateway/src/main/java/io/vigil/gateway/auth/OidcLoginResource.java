@@ -18,8 +18,6 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -27,7 +25,7 @@ import java.time.temporal.ChronoUnit;
  * The web UI's login through an OIDC provider: {@code login} sends the browser to the provider, which
  * sends it back to {@code callback} with a code; the code becomes a Vigil session (the same cookie a
  * local login gets). Both are browser navigations, so what goes wrong comes back to the login page as
- * {@code /?login_error=…}, not as JSON.
+ * {@code /?login_error=<code>}, not as JSON; the details go to the log.
  */
 @Path(OidcLoginResource.PATH)
 @Tag(name = "auth")
@@ -69,7 +67,8 @@ public class OidcLoginResource {
                     .header("Cache-Control", "no-store")
                     .build();
         } catch (OidcLoginException e) {
-            return backToLogin(e.getMessage());
+            LOG.warnf("OIDC login cannot start: %s", e.getMessage());
+            return backToLogin(e);
         }
     }
 
@@ -94,8 +93,8 @@ public class OidcLoginResource {
                         "this login was not started in this browser, or took over 10 minutes: log in again");
             }
             if (error != null) {
-                throw new OidcLoginException(OidcLoginException.Kind.REFUSED, "the identity provider did not log you in ("
-                        + error + (description == null ? "" : ": " + description) + ")");
+                throw new OidcLoginException(OidcLoginException.Kind.REFUSED, "the identity provider did not log the user in ("
+                        + printable(error) + (description == null ? "" : ": " + printable(description)) + ")");
             }
             if (code == null || code.isBlank()) {
                 throw new OidcLoginException(OidcLoginException.Kind.REFUSED, "the identity provider sent no login code");
@@ -117,7 +116,7 @@ public class OidcLoginResource {
                 attempts.fire(new LoginAttempted("oidc", false, address, now));
             }
             LOG.infof("OIDC login from %s failed: %s", address, e.getMessage());
-            return backToLogin(e.getMessage());
+            return backToLogin(e);
         }
     }
 
@@ -128,11 +127,17 @@ public class OidcLoginResource {
     }
 
     /** The login page, showing why; the pending login's cookie is dropped either way. */
-    private RestResponse<Void> backToLogin(String why) {
-        return RestResponse.ResponseBuilder.<Void>seeOther(URI.create("/?login_error=" + URLEncoder.encode(why, StandardCharsets.UTF_8)))
+    private RestResponse<Void> backToLogin(OidcLoginException why) {
+        return RestResponse.ResponseBuilder.<Void>seeOther(URI.create("/?login_error=" + why.code()))
                 .cookie(cookies.pending(null, 0))
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /** Text from the query, fit for one log line. */
+    private static String printable(String text) {
+        String flat = text.replaceAll("\\p{Cntrl}", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
     }
 
     /** The login's name as the audit log's 64-character user column takes it. */
