@@ -59,7 +59,7 @@ public class OidcLoginResource {
     @APIResponse(responseCode = "404", description = "no OIDC provider is configured")
     public RestResponse<Void> login(@QueryParam("return") String returnTo, @Context HttpServerRequest http) {
         requireEnabled();
-        OidcPending pending = OidcPending.start(provider.redirectUri(origin(http)), returnTo);
+        OidcPending pending = OidcPending.start(provider.redirectUri(() -> origin(http)), returnTo);
         try {
             return RestResponse.ResponseBuilder.<Void>create(RestResponse.Status.FOUND)
                     .location(provider.authorization(pending))
@@ -147,7 +147,14 @@ public class OidcLoginResource {
 
     /** scheme://host[:port] as the browser reached this gateway (forwarded, behind a proxy that says so). */
     private static String origin(HttpServerRequest http) {
-        URI uri = URI.create(http.absoluteURI());
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        try {
+            URI uri = URI.create(http.absoluteURI());
+            if (uri.getScheme() != null && uri.getRawAuthority() != null) {
+                return uri.getScheme() + "://" + uri.getRawAuthority();
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // an odd Host header: no URL to send the provider back to
+        }
+        throw ProblemException.invalid("Host", "this gateway's URL cannot be told from the request: set vigil.auth.oidc.redirect-uri");
     }
 }

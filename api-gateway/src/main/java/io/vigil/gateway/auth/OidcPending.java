@@ -26,7 +26,13 @@ record OidcPending(String state, String nonce, String verifier, String redirectU
                 || path.startsWith("/\\") || path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
             return "/";
         }
-        return path;
+        try {
+            // what the callback's Location will carry
+            java.net.URI.create(path);
+            return path;
+        } catch (IllegalArgumentException e) {
+            return "/";
+        }
     }
 
     String cookieValue() {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -64,8 +65,8 @@ public class OidcProvider {
     }
 
     /** The configured redirect URI, else the callback at the origin the browser reached this gateway by. */
-    String redirectUri(String requestOrigin) {
-        return config.redirectUri().orElse(requestOrigin + OidcLoginResource.CALLBACK_PATH);
+    String redirectUri(Supplier<String> requestOrigin) {
+        return config.redirectUri().orElseGet(() -> requestOrigin.get() + OidcLoginResource.CALLBACK_PATH);
     }
 
     /** Where the browser goes to log in. */

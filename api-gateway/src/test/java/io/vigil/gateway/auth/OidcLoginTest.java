@@ -130,6 +130,7 @@ class OidcLoginTest {
         refused(denied, "refused");
         assertThat(OidcPending.localPath("//elsewhere.example")).isEqualTo("/");
         assertThat(OidcPending.localPath("/\\elsewhere.example")).isEqualTo("/");
+        assertThat(OidcPending.localPath("/no spaces in a Location")).isEqualTo("/");
         assertThat(OidcPending.localPath("/#/cameras/door")).isEqualTo("/#/cameras/door");
     }
 
