@@ -17,6 +17,9 @@ public enum AuditAction {
     RECORDING_LOCK("recording.lock", Target.RECORDING, false),
     RECORDING_UNLOCK("recording.unlock", Target.RECORDING, false),
     RECORDING_DELETE("recording.delete", Target.RECORDING, false),
+    /** A manual recording started or stopped on a camera (POST/DELETE /api/cameras/{id}/recording). */
+    RECORDING_START("recording.start", Target.CAMERA, false),
+    RECORDING_STOP("recording.stop", Target.CAMERA, false),
     CAMERA_CREATE("camera.create", Target.CAMERA, false),
     CAMERA_UPDATE("camera.update", Target.CAMERA, false),
     CAMERA_DELETE("camera.delete", Target.CAMERA, false),

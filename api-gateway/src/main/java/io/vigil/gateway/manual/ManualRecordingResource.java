@@ -1,6 +1,8 @@
 package io.vigil.gateway.manual;
 
 import io.smallrye.mutiny.Uni;
+import io.vigil.gateway.audit.AuditAction;
+import io.vigil.gateway.audit.Audited;
 import io.vigil.gateway.auth.CameraScope;
 import io.vigil.gateway.auth.Roles;
 import io.vigil.gateway.problem.ErrorCodes;
@@ -55,6 +57,7 @@ public class ManualRecordingResource {
     @APIResponse(responseCode = "507", description = "the recordings volume is at or above its block threshold: "
             + "`code` -1010, nothing was started (at warn the start succeeds with a `warning`, code -1008)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Audited(AuditAction.RECORDING_START)
     public Uni<RestResponse<ManualRecordingView>> start(@RestPath String id, ManualRecordingRequest request) {
         scope.require(id);
         ManualRecordingView.Warning warning = volume.admitNewRecording()
@@ -71,6 +74,7 @@ public class ManualRecordingResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
+    @Audited(AuditAction.RECORDING_START)
     public Uni<RestResponse<ManualRecordingView>> startWithoutBody(@RestPath String id, String body) {
         if (body != null && !body.isBlank()) {
             throw new NotSupportedException("the body of a manual start must be JSON (application/json)");
@@ -83,6 +87,7 @@ public class ManualRecordingResource {
     @APIResponse(responseCode = "204", description = "stopped")
     @APIResponse(responseCode = "404", description = "no such camera, or no manual recording runs on it")
     @APIResponse(responseCode = "503", description = "Kafka did not acknowledge; the recording goes on")
+    @Audited(AuditAction.RECORDING_STOP)
     public Uni<Void> stop(@RestPath String id) {
         scope.require(id);
         return recordings.stop(id);

@@ -85,6 +85,24 @@ class AuditLogTest {
     }
 
     @Test
+    void manualRecordingsStartedAndStoppedAreRecorded() {
+        given().contentType(ContentType.JSON).body(Map.of("id", "audit-manual", "url", "rtsp://cam.local/s"))
+                .post("/api/cameras").then().statusCode(201);
+        Instant since = Instant.now();
+        given().contentType(ContentType.JSON).body(Map.of("durationSeconds", 60))
+                .post("/api/cameras/audit-manual/recording").then().statusCode(201);
+        given().delete("/api/cameras/audit-manual/recording").then().statusCode(204);
+        given().delete("/api/cameras/audit-manual/recording").then().statusCode(404);
+        given().post("/api/cameras/audit-no-such-camera/recording").then().statusCode(404);
+
+        JsonPath entries = entries(Map.of("camera", "audit-manual", "from", since.toString()));
+        assertThat(entries.getList("action")).containsExactly("recording.stop", "recording.stop", "recording.start");
+        assertThat(entries.getList("outcome")).containsExactly("failed", "succeeded", "succeeded");
+        assertThat(entries(Map.of("camera", "audit-no-such-camera", "from", since.toString())).getList("action"))
+                .containsExactly("recording.start");
+    }
+
+    @Test
     void lockUnlockAndDeleteOfARecordingAreRecordedWithItsCamera() throws Exception {
         String path = "audit-rec/2025-03-01/a.mp4";
         Path file = root.resolve(path);
