@@ -1,5 +1,6 @@
 package io.vigil.gateway.camera;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
@@ -12,6 +13,7 @@ import io.vigil.devstack.KafkaBroker;
 import io.vigil.devstack.quarkus.PostgresResource;
 import io.vigil.gateway.TestCatalog;
 import io.vigil.gateway.TestKafka;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,9 @@ import static org.hamcrest.Matchers.is;
 @WithTestResource(DedicatedKafka.class)
 @WithTestResource(PostgresResource.class)
 class KafkaOutageTest {
+
+    @Inject
+    MeterRegistry meters;
 
     KafkaBroker broker;
 
@@ -102,6 +107,7 @@ class KafkaOutageTest {
             assertThat(entry).isNotNull();
             assertThat(TestCatalog.single("select count(*) from audit_entry e join audit_outbox o on o.entry_id = e.id"
                     + " where e.recording_id = ?", id)).as("both entries wait in the outbox").isEqualTo("2");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(outboxGauge()).isGreaterThanOrEqualTo(2));
         } finally {
             broker.restart();
         }
@@ -109,12 +115,17 @@ class KafkaOutageTest {
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(TestCatalog.single(
                 "select count(*) from audit_entry e join audit_outbox o on o.entry_id = e.id where e.recording_id = ?", id))
                 .isEqualTo("0"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(outboxGauge()).isZero());
         List<ConsumerRecord<String, byte[]>> copies = TestKafka.records(broker.bootstrapServers(), Topics.AUDIT, entry);
         assertThat(copies).isNotEmpty();
         io.vigil.contracts.AuditRecord copy = ContractJson.read(copies.get(0).value(), io.vigil.contracts.AuditRecord.class);
         assertThat(copy.action()).isEqualTo("recording.lock");
         assertThat(copy.recordingId()).isEqualTo(id);
         assertThat(copy.cameraId()).isEqualTo("outage-audit");
+    }
+
+    private double outboxGauge() {
+        return meters.get("vigil.gateway.audit.outbox.entries").gauge().value();
     }
 
     private static io.restassured.response.ValidatableResponse create(String id) {
