@@ -69,6 +69,10 @@ public final class CameraSession {
         this.thread = new Thread(this::run, "camera-" + cameraId);
         this.thread.setDaemon(true);
         status.source(SourceKind.of(config.url()).wireName());
+        if (SourceKind.of(config.url()) == SourceKind.RTSPS && settings.cameraTrust() == null) {
+            LOG.warnf("camera %s: its TLS certificate is not checked (vigil.ingest.tls.verify=false): FFmpeg's TLS "
+                    + "accepts any certificate, so the stream could be intercepted", cameraId);
+        }
     }
 
     public void start() {
@@ -167,7 +171,7 @@ public final class CameraSession {
     private StreamFailure attempt(String sessionId, StreamCopy copy) {
         SourceInput source = null;
         try {
-            source = SourceInput.live(address, settings, () -> stopping, nextSegment);
+            source = SourceInput.live(cameraId, address, settings, () -> stopping, nextSegment);
             try {
                 copy.run(source.input());
                 return source.outcome(new StreamFailure(FailureKind.FAILURE, "stopped"));
