@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -155,6 +156,8 @@ class SourcesServiceTest {
                     .until(() -> topics.latestStatus("rtsps-untrusted"), found -> found.reconnects() >= 2);
             assertThat(topics.latestStatus("rtsps-untrusted").state()).isNotEqualTo(CameraState.STREAMING);
             assertThat(topics.pieces("rtsps-untrusted")).isEmpty();
+            assertThat(given().get("/q/metrics").asString())
+                    .containsPattern("vigil_ingest_tls_refused_total\\{camera=\"rtsps-untrusted\"} [1-9]");
             topics.remove("rtsps-untrusted");
             await().pollInSameThread().atMost(PATIENCE).until(() -> topics.statusRemoved("rtsps-untrusted"));
         }

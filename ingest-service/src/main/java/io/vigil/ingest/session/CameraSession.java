@@ -6,6 +6,7 @@ import io.vigil.contracts.SessionCause;
 import io.vigil.ingest.fragment.SessionOrigin;
 import io.vigil.ingest.status.CameraStatusTracker;
 import io.vigil.ingest.status.FailureKind;
+import io.vigil.ingest.tls.CertificateRefused;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -136,6 +137,9 @@ public final class CameraSession {
                 status.completed(failure.getMessage(), clock.instant().plus(delay));
                 LOG.infof("camera %s: %s; checking again in %d ms", cameraId, failure.getMessage(), delay.toMillis());
             } else {
+                if (failure.getCause() instanceof CertificateRefused) {
+                    status.tlsRefused();
+                }
                 status.offline(failure.kind(), failure.getMessage(), clock.instant().plus(delay));
                 log(failure, delay);
             }
