@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -90,11 +89,10 @@ class TlsRelayTest {
         ffmpeg.setSoTimeout(5_000);
         ffmpeg.getOutputStream().write(1);
         assertThat(ffmpeg.getInputStream().read()).isEqualTo(2);
-        int port = relay.port();
         relay.close();
+        // (that its port refuses connections afterwards is not asserted: on a shared host another process may take the freed port at once)
         assertThat(ffmpeg.getInputStream().read()).as("the session closed the relay").isEqualTo(-1);
         ffmpeg.close();
-        assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(ConnectException.class);
     }
 
     @Test
