@@ -38,9 +38,12 @@ public final class RtspCameraServer implements AutoCloseable {
     private final int tlsPort = FreePorts.next();
     private ChildProcess process;
     private Conversation conversation;
+    /** Made at the first start when none is given, then kept: a restarted camera shows the same certificate. */
+    private TlsCertificate certificate;
 
-    private RtspCameraServer(Path dir, List<TestCamera> cameras) {
+    private RtspCameraServer(Path dir, List<TestCamera> cameras, TlsCertificate certificate) {
         this.dir = dir;
+        this.certificate = certificate;
         for (TestCamera camera : cameras) {
             if (this.cameras.put(camera.name(), camera) != null) {
                 throw new IllegalArgumentException("two test cameras are named " + camera.name());
@@ -50,13 +53,18 @@ public final class RtspCameraServer implements AutoCloseable {
 
     /** Starts the cameras; the script and its log ({@code cameras.log}) are in {@code workDir/cameras}. */
     public static RtspCameraServer start(Path workDir, List<TestCamera> cameras) {
+        return start(workDir, cameras, null);
+    }
+
+    /** Starts the cameras, the RTSPS ones serving {@code certificate} (null: a new self-signed one). */
+    public static RtspCameraServer start(Path workDir, List<TestCamera> cameras, TlsCertificate certificate) {
         if (cameras.isEmpty()) {
             throw new IllegalArgumentException("an RTSP camera server needs at least one camera");
         }
         if (!Files.isExecutable(Path.of(PYTHON))) {
             throw new IllegalStateException(PYTHON + " is missing: the test cameras need Debian's python3 with python3-gi (./vigil test installs it)");
         }
-        RtspCameraServer server = new RtspCameraServer(workDir.toAbsolutePath().resolve("cameras"), cameras);
+        RtspCameraServer server = new RtspCameraServer(workDir.toAbsolutePath().resolve("cameras"), cameras, certificate);
         server.start();
         return server;
     }
@@ -71,6 +79,11 @@ public final class RtspCameraServer implements AutoCloseable {
             return "rtsp://127.0.0.1:" + openPort + "/" + name;
         }
         return "rtsp://" + encode(camera.user()) + ":" + encode(camera.password()) + "@127.0.0.1:" + protectedPort + "/" + name;
+    }
+
+    /** The certificate the RTSPS cameras serve; null before the first start or without RTSPS cameras. */
+    public synchronized TlsCertificate certificate() {
+        return certificate;
     }
 
     /** Switches what the camera shows, at once for the clients watching it and for those to come. */
@@ -155,7 +168,10 @@ public final class RtspCameraServer implements AutoCloseable {
         Map<String, Object> config = new LinkedHashMap<>(Map.of("openPort", openPort, "protectedPort", protectedPort, "cameras", specs));
         if (cameras.values().stream().anyMatch(TestCamera::tls)) {
             config.put("tlsPort", tlsPort);
-            config.put("tlsCertificate", TlsCertificate.selfSigned(dir).toString());
+            if (certificate == null) {
+                certificate = TlsCertificate.selfSigned(dir);
+            }
+            config.put("tlsCertificate", certificate.pem().toString());
         }
         try {
             return new ObjectMapper().writeValueAsString(config);

@@ -63,6 +63,19 @@ public interface IngestConfig {
     @Valid
     Sources sources();
 
+    @Valid
+    Tls tls();
+
+    /** How rtsps:// cameras' certificates are verified (docs/sources.md). */
+    interface Tls {
+        /** A PEM file of CA certificates trusted for cameras besides the JDK's trust store; checked at start-up. */
+        Optional<String> caFile();
+
+        /** False leaves TLS to FFmpeg, which does not verify the certificate: a warning is logged for every camera. */
+        @WithDefault("true")
+        boolean verify();
+    }
+
     /** HLS and HTTP sources, and imports (docs/sources.md). */
     interface Sources {
         /** A segment that fails is retried this often, with a doubling wait, before it is skipped (a gap). */

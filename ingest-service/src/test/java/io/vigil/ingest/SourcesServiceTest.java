@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -49,6 +50,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @QuarkusTest
 @QuarkusTestResource(value = KafkaResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = CameraCertificates.class, restrictToAnnotatedClass = false)
 class SourcesServiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -117,7 +119,9 @@ class SourcesServiceTest {
     void anRtspsCameraIsRecordedOverTls() throws Exception {
         assumeTrue(TlsCertificate.available(), "openssl makes the test camera's certificate");
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "rtsps-");
-        try (RtspCameraServer secure = RtspCameraServer.start(dir, List.of(TestCamera.overTls("secure", Scene.STILL)))) {
+        // the camera's certificate is the one in vigil.ingest.tls.ca-file (CameraCertificates)
+        try (RtspCameraServer secure = RtspCameraServer.start(dir, List.of(TestCamera.overTls("secure", Scene.STILL)),
+                CameraCertificates.trusted())) {
             assertThat(secure.url("secure")).startsWith("rtsps://");
             topics.send(camera("rtsps-cam", secure.url("secure"), Map.of()));
             List<MediaPiece> pieces = await().pollInSameThread().atMost(PATIENCE)
@@ -129,6 +133,33 @@ class SourcesServiceTest {
             assertThat(status.source()).isEqualTo("rtsps");
             topics.remove("rtsps-cam");
             await().pollInSameThread().atMost(PATIENCE).until(() -> topics.statusRemoved("rtsps-cam"));
+        }
+    }
+
+    @Test
+    void anRtspsCameraWithAnUntrustedCertificateNeverRecords() throws Exception {
+        assumeTrue(TlsCertificate.available(), "openssl makes the test camera's certificate");
+        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "rtsps-untrusted-");
+        // a self-signed certificate of its own, not in the CA file: what a man in the middle would show
+        try (RtspCameraServer impostor = RtspCameraServer.start(dir, List.of(TestCamera.overTls("secure", Scene.STILL)))) {
+            String url = impostor.url("secure").replace("rtsps://", "rtsps://admin:s3cret-pw@");
+            topics.send(camera("rtsps-untrusted", url, Map.of()));
+            CameraStatus status = await().pollInSameThread().atMost(PATIENCE)
+                    .until(() -> topics.latestStatus("rtsps-untrusted"), found -> found != null && found.state() == CameraState.OFFLINE);
+            assertThat(status.source()).isEqualTo("rtsps");
+            assertThat(status.lastError()).startsWith("the camera's TLS certificate is not trusted: ")
+                    .doesNotContain("s3cret-pw");
+            assertThat(status.errorCode()).isEqualTo("failure");
+            assertThat(status.errorId()).isEqualTo("failure");
+            // a few reconnects later: still nothing recorded, never streaming
+            await().pollInSameThread().atMost(PATIENCE)
+                    .until(() -> topics.latestStatus("rtsps-untrusted"), found -> found.reconnects() >= 2);
+            assertThat(topics.latestStatus("rtsps-untrusted").state()).isNotEqualTo(CameraState.STREAMING);
+            assertThat(topics.pieces("rtsps-untrusted")).isEmpty();
+            assertThat(given().get("/q/metrics").asString())
+                    .containsPattern("vigil_ingest_tls_refused_total\\{camera=\"rtsps-untrusted\"} [1-9]");
+            topics.remove("rtsps-untrusted");
+            await().pollInSameThread().atMost(PATIENCE).until(() -> topics.statusRemoved("rtsps-untrusted"));
         }
     }
 

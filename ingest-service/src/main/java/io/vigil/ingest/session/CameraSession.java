@@ -6,6 +6,7 @@ import io.vigil.contracts.SessionCause;
 import io.vigil.ingest.fragment.SessionOrigin;
 import io.vigil.ingest.status.CameraStatusTracker;
 import io.vigil.ingest.status.FailureKind;
+import io.vigil.ingest.tls.CertificateRefused;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -69,6 +70,10 @@ public final class CameraSession {
         this.thread = new Thread(this::run, "camera-" + cameraId);
         this.thread.setDaemon(true);
         status.source(SourceKind.of(config.url()).wireName());
+        if (SourceKind.of(config.url()) == SourceKind.RTSPS && settings.cameraTrust() == null) {
+            LOG.warnf("camera %s: its TLS certificate is not checked (vigil.ingest.tls.verify=false): FFmpeg's TLS "
+                    + "accepts any certificate, so the stream could be intercepted", cameraId);
+        }
     }
 
     public void start() {
@@ -132,6 +137,9 @@ public final class CameraSession {
                 status.completed(failure.getMessage(), clock.instant().plus(delay));
                 LOG.infof("camera %s: %s; checking again in %d ms", cameraId, failure.getMessage(), delay.toMillis());
             } else {
+                if (failure.getCause() instanceof CertificateRefused) {
+                    status.tlsRefused();
+                }
                 status.offline(failure.kind(), failure.getMessage(), clock.instant().plus(delay));
                 log(failure, delay);
             }
@@ -167,7 +175,7 @@ public final class CameraSession {
     private StreamFailure attempt(String sessionId, StreamCopy copy) {
         SourceInput source = null;
         try {
-            source = SourceInput.live(address, settings, () -> stopping, nextSegment);
+            source = SourceInput.live(cameraId, address, settings, () -> stopping, nextSegment);
             try {
                 copy.run(source.input());
                 return source.outcome(new StreamFailure(FailureKind.FAILURE, "stopped"));

@@ -4,12 +4,27 @@ import io.vigil.ingest.IngestConfig;
 import io.vigil.ingest.hls.HlsRetry;
 import io.vigil.ingest.motion.MotionTuning;
 import io.vigil.ingest.time.DriftSettings;
+import io.vigil.ingest.tls.CameraTrust;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
-/** What every camera session is run with. */
+/**
+ * What every camera session is run with.
+ *
+ * @param cameraTrust verifies rtsps:// cameras' certificates; null leaves TLS to FFmpeg, unverified
+ *                    ({@code vigil.ingest.tls.verify=false})
+ */
 public record SessionSettings(Duration silenceTimeout, Duration initialDelay, Duration maxDelay, Duration healthyAfter,
-                              int fragmentMaxBytes, MotionTuning motionTuning, DriftSettings drift, HlsRetry hls) {
+                              int fragmentMaxBytes, MotionTuning motionTuning, DriftSettings drift, HlsRetry hls,
+                              CameraTrust cameraTrust) {
+
+    /** Settings that verify cameras' certificates against the JDK's trust store. */
+    public SessionSettings(Duration silenceTimeout, Duration initialDelay, Duration maxDelay, Duration healthyAfter,
+                           int fragmentMaxBytes, MotionTuning motionTuning, DriftSettings drift, HlsRetry hls) {
+        this(silenceTimeout, initialDelay, maxDelay, healthyAfter, fragmentMaxBytes, motionTuning, drift, hls,
+                CameraTrust.jdkDefault());
+    }
 
     /** Settings with the default HLS retries. */
     public SessionSettings(Duration silenceTimeout, Duration initialDelay, Duration maxDelay, Duration healthyAfter,
@@ -43,7 +58,23 @@ public record SessionSettings(Duration silenceTimeout, Duration initialDelay, Du
                 reconnect.healthyAfter(), config.fragmentMaxBytes(),
                 new MotionTuning(motion.confirm(), motion.quiet(), motion.analysisWidth()),
                 new DriftSettings(clock.maxSlewPpm(), clock.slewThreshold(), clock.maxSkew(), clock.driftWindow()),
-                hlsRetry(config.sources()));
+                hlsRetry(config.sources()), cameraTrust(config.tls()));
+    }
+
+    /**
+     * The trust for cameras' certificates, null when verification is off. A CA file is read either way,
+     * so a broken one is found at start-up, not when verification is turned back on.
+     *
+     * @throws IllegalArgumentException naming vigil.ingest.tls.ca-file when the file is missing or not a PEM bundle
+     */
+    public static CameraTrust cameraTrust(IngestConfig.Tls tls) {
+        CameraTrust trust;
+        try {
+            trust = tls.caFile().map(file -> CameraTrust.withBundle(Path.of(file))).orElseGet(CameraTrust::jdkDefault);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("vigil.ingest.tls.ca-file: " + e.getMessage(), e);
+        }
+        return tls.verify() ? trust : null;
     }
 
     /** @throws IllegalArgumentException when the segment backoff's cap is below its start */

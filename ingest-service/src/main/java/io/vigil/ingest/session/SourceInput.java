@@ -4,7 +4,15 @@ import io.vigil.ingest.hls.HlsRetry;
 import io.vigil.ingest.hls.HlsSource;
 import io.vigil.ingest.hls.SegmentStream;
 import io.vigil.ingest.status.FailureKind;
+import io.vigil.ingest.tls.CameraTrust;
+import io.vigil.ingest.tls.CertificateRefused;
+import io.vigil.ingest.tls.RtspsUrl;
+import io.vigil.ingest.tls.TlsRelay;
 
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,18 +32,18 @@ public final class SourceInput implements AutoCloseable {
     private final CameraInput input;
     private final SegmentStream segments;
     private final HlsSource hls;
+    private final TlsRelay relay;
 
     private SourceInput(CameraInput input, SegmentStream segments) {
-        this(input, segments, null);
+        this(input, segments, null, null);
     }
 
-    private SourceInput(CameraInput input, SegmentStream segments, HlsSource hls) {
+    private SourceInput(CameraInput input, SegmentStream segments, HlsSource hls, TlsRelay relay) {
         this.input = input;
         this.segments = segments;
         this.hls = hls;
+        this.relay = relay;
     }
-
-
 
     /**
      * A live source for a camera. A live playlist is followed from {@code resumeAt} (the segment after the
@@ -43,9 +51,13 @@ public final class SourceInput implements AutoCloseable {
      *
      * @throws StreamFailure also for a VOD playlist: that is an import
      */
-    static SourceInput live(Address address, SessionSettings settings, BooleanSupplier stopping, Long resumeAt)
+    static SourceInput live(String cameraName, Address address, SessionSettings settings, BooleanSupplier stopping, Long resumeAt)
             throws StreamFailure {
-        if (SourceKind.of(address.url()) != SourceKind.HLS) {
+        SourceKind kind = SourceKind.of(address.url());
+        if (kind == SourceKind.RTSPS && settings.cameraTrust() != null) {
+            return verifiedRtsps(address.url(), settings.cameraTrust(), settings.silenceTimeout(), cameraName);
+        }
+        if (kind != SourceKind.HLS) {
             return new SourceInput(CameraInput.open(address.url(), address.headers(), settings.silenceTimeout()), null);
         }
         HlsSource hls = HlsSource.open(address.url(), address.headers(), address.variant(), settings.hls());
@@ -58,7 +70,51 @@ public final class SourceInput implements AutoCloseable {
         long start = resumeAt != null && resumeAt >= first && resumeAt <= edge + 1 ? resumeAt : edge;
         Duration stall = max(settings.silenceTimeout(), Duration.ofMillis((long) (hls.targetDurationSeconds() * 3_000)));
         SegmentStream segments = new SegmentStream(hls, start, settings.hls(), stopping, stall);
-        return new SourceInput(openHls(hls, segments), segments, hls);
+        return new SourceInput(openHls(hls, segments), segments, hls, null);
+    }
+
+    /**
+     * An rtsps:// camera through a {@link TlsRelay}: its certificate verified first, then FFmpeg reads
+     * plain RTSP over TCP from the relay, with the camera's credentials in the URL as before.
+     */
+    private static SourceInput verifiedRtsps(String url, CameraTrust trust, Duration timeout, String cameraName)
+            throws StreamFailure {
+        RtspsUrl target;
+        try {
+            target = RtspsUrl.parse(url);
+        } catch (IllegalArgumentException e) {
+            throw new StreamFailure(FailureKind.FAILURE, "cannot open the stream: " + e.getMessage());
+        }
+        TlsRelay relay;
+        try {
+            relay = TlsRelay.open(trust, target.host(), target.port(), timeout, cameraName);
+        } catch (IOException e) {
+            throw tlsFailed(e);
+        }
+        try {
+            // the relayed URL is rtsp://, so CameraInput forces RTSP over TCP: all of it on the one relayed connection
+            return new SourceInput(CameraInput.open(target.relayed(relay.port()), timeout), null, null, relay);
+        } catch (StreamFailure | RuntimeException e) {
+            relay.close();
+            throw e;
+        }
+    }
+
+    /** A failed TLS connection, classified like FFmpeg's failures (FailureClassifier). */
+    static StreamFailure tlsFailed(IOException error) {
+        if (error instanceof CertificateRefused) {
+            return new StreamFailure(FailureKind.FAILURE, error.getMessage(), error);
+        }
+        if (error instanceof ConnectException) {
+            return new StreamFailure(FailureKind.REFUSED, "connection refused: " + error.getMessage(), error);
+        }
+        if (error instanceof SocketTimeoutException) {
+            return new StreamFailure(FailureKind.TIMEOUT, "the camera did not answer in time: " + error.getMessage(), error);
+        }
+        if (error instanceof UnknownHostException) {
+            return new StreamFailure(FailureKind.FAILURE, "cannot open the stream: unknown host " + error.getMessage(), error);
+        }
+        return new StreamFailure(FailureKind.FAILURE, "cannot open the stream over TLS: " + error.getMessage(), error);
     }
 
     /**
@@ -80,7 +136,7 @@ public final class SourceInput implements AutoCloseable {
         }
         long start = fromSequence != null ? fromSequence : SegmentStream.beginning(hls);
         SegmentStream segments = new SegmentStream(hls, start, retry, stopping, timeout);
-        return new SourceInput(openHls(hls, segments), segments, hls);
+        return new SourceInput(openHls(hls, segments), segments, hls, null);
     }
 
     private static CameraInput openHls(HlsSource hls, SegmentStream segments) throws StreamFailure {
@@ -125,6 +181,9 @@ public final class SourceInput implements AutoCloseable {
     @Override
     public void close() {
         input.close();
+        if (relay != null) {
+            relay.close();
+        }
     }
 
     private static Duration max(Duration a, Duration b) {

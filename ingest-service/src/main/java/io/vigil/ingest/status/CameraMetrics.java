@@ -21,6 +21,7 @@ final class CameraMetrics {
     private final Counter bytesPublished;
     private final Counter piecesPublished;
     private final Counter piecesFailed;
+    private final Counter tlsRefused;
     private final List<Meter> meters;
 
     CameraMetrics(MeterRegistry registry, String cameraId, String instance) {
@@ -48,7 +49,10 @@ final class CameraMetrics {
         Gauge skewGauge = Gauge.builder("vigil.ingest.clock.skew", clockSkew, bits -> Double.longBitsToDouble(bits.get()))
                 .description("The camera clock's measured drift against the ingest clock in the running session (positive: ahead)")
                 .baseUnit("seconds").tags(tags).register(registry);
-        meters = List.of(runningGauge, upGauge, reconnects, bytesPublished, piecesPublished, piecesFailed, skewGauge);
+        tlsRefused = Counter.builder("vigil.ingest.tls.refused")
+                .description("Sessions refused because the camera's TLS certificate is not trusted (rtsps)")
+                .tags(tags).register(registry);
+        meters = List.of(runningGauge, upGauge, reconnects, bytesPublished, piecesPublished, piecesFailed, skewGauge, tlsRefused);
     }
 
     void up(boolean streaming) {
@@ -70,6 +74,10 @@ final class CameraMetrics {
 
     void failed() {
         piecesFailed.increment();
+    }
+
+    void tlsRefused() {
+        tlsRefused.increment();
     }
 
     void remove() {

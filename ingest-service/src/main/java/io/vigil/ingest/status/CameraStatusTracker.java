@@ -66,6 +66,11 @@ public final class CameraStatusTracker implements CopyObserver {
         this.since = clock.instant();
     }
 
+    /** The session was refused because the camera's TLS certificate is not trusted: counted, the status follows with offline. */
+    public void tlsRefused() {
+        metrics.tlsRefused();
+    }
+
     /** A new attempt to open the stream; every attempt after the first is a reconnect. */
     public synchronized void connecting(String newSessionId) {
         if (attempts++ > 0) {
