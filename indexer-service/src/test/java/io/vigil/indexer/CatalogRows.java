@@ -1,7 +1,6 @@
 package io.vigil.indexer;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +17,8 @@ final class CatalogRows implements AutoCloseable {
 
     private final Connection connection;
 
-    CatalogRows(String jdbcUrl, String user, String password) throws SQLException {
-        this.connection = DriverManager.getConnection(jdbcUrl, user, password);
+    CatalogRows(Connection connection) {
+        this.connection = connection;
     }
 
     /** The row of {@code path}, column name → value. */

@@ -11,12 +11,9 @@ import io.vigil.contracts.Topics;
 import io.vigil.devstack.DeadLetterTopic;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,26 +48,16 @@ class EventCatalogingTest {
     private static final Region MIDDLE = new Region(0.4, 0.3, 0.2, 0.25);
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    TestClients clients;
 
     private KafkaProducer<String, byte[]> producer;
     private CatalogRows catalog;
 
     @BeforeEach
     void connect() throws Exception {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
-        catalog = new CatalogRows(jdbcUrl, user, password);
+        producer = clients.producer();
+        catalog = clients.rows();
     }
 
     @AfterEach
@@ -147,7 +134,7 @@ class EventCatalogingTest {
         assertThat(catalog.event(good)).isPresent();
         RestAssured.get("/q/metrics").then().statusCode(200)
                 .body(containsString("vigil_indexer_event_records_skipped_total{reason=\"malformed\"} 3.0"));
-        DeadLetterTopic.Letter letter = DeadLetterTopic.await(bootstrapServers,
+        DeadLetterTopic.Letter letter = DeadLetterTopic.await(clients.bootstrapServers(),
                 found -> Topics.EVENTS.equals(found.topic()) && found.offset() == offset && CAMERA.equals(found.key()), PATIENCE);
         assertThat(letter.value()).isEqualTo(truncated);
         assertThat(letter.consumer()).isEqualTo("vigil-indexer");

@@ -15,11 +15,7 @@ import io.vigil.indexer.backfill.Backfill;
 import io.vigil.indexer.volume.RecordingsConfig;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,26 +55,16 @@ class IndexerServiceTest {
     @Inject
     Backfill backfill;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    TestClients clients;
 
     private KafkaProducer<String, byte[]> producer;
     private CatalogRows catalog;
 
     @BeforeEach
     void connect() throws Exception {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
-                new StringSerializer(), new ByteArraySerializer());
-        catalog = new CatalogRows(jdbcUrl, user, password);
+        producer = clients.producer();
+        catalog = clients.rows();
     }
 
     @AfterEach
@@ -168,7 +154,7 @@ class IndexerServiceTest {
     }
 
     private DeadLetterTopic.Letter deadLetter(long offset) {
-        DeadLetterTopic.Letter letter = DeadLetterTopic.await(bootstrapServers, found -> Topics.RECORDINGS.equals(found.topic())
+        DeadLetterTopic.Letter letter = DeadLetterTopic.await(clients.bootstrapServers(), found -> Topics.RECORDINGS.equals(found.topic())
                 && found.offset() == offset && CAMERA.equals(found.key()), PATIENCE);
         assertThat(letter.consumer()).isEqualTo("vigil-indexer");
         return letter;

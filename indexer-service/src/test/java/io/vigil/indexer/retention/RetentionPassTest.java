@@ -6,11 +6,11 @@ import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
 import io.vigil.indexer.RecordingsRootResource;
 import io.vigil.indexer.SampleRecording;
+import io.vigil.indexer.TestClients;
 import io.vigil.indexer.deletion.RecordingDeletion;
 import io.vigil.indexer.volume.RecordingsConfig;
 import io.vigil.indexer.volume.RecordingsRoot;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -54,20 +53,14 @@ class RetentionPassTest {
     @Inject
     RecordingsConfig recordings;
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    TestClients clients;
 
     private Connection sql;
 
     @BeforeEach
     void connect() throws Exception {
-        sql = DriverManager.getConnection(jdbcUrl, user, password);
+        sql = clients.catalog();
         try (Statement statement = sql.createStatement()) {
             statement.execute("delete from recording");
             statement.execute("delete from camera");

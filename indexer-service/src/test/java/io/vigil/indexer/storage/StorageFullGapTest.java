@@ -9,17 +9,14 @@ import io.vigil.devstack.DeadLetterTopic;
 import io.vigil.devstack.quarkus.KafkaResource;
 import io.vigil.devstack.quarkus.PostgresResource;
 import io.vigil.indexer.RecordingsRootResource;
+import io.vigil.indexer.TestClients;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -39,23 +36,13 @@ class StorageFullGapTest {
 
     private static final Instant FROM = Instant.parse("2026-11-22T10:00:00Z");
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String jdbcUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
+    @Inject
+    TestClients clients;
 
     @Test
     void aRefusalBecomesOneGapWidenedByItsEndAndStorageFullWins() throws Exception {
-        try (Connection sql = DriverManager.getConnection(jdbcUrl, user, password);
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                     bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
+        try (Connection sql = clients.catalog();
+             KafkaProducer<String, byte[]> producer = clients.producer()) {
             // another cause got there first (gap detection writes with "on conflict do nothing")
             try (PreparedStatement insert = sql.prepareStatement("""
                     insert into gap (camera_id, start_time, end_time, cause, detail, created_at)
@@ -74,7 +61,7 @@ class StorageFullGapTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> "storage_full 30".equals(gap(sql, "door")));
             await().atMost(Duration.ofSeconds(30)).until(() -> "storage_full 2".equals(gap(sql, "yard")));
             assertThat(count(sql)).isEqualTo(2);
-            DeadLetterTopic.Letter letter = DeadLetterTopic.await(bootstrapServers,
+            DeadLetterTopic.Letter letter = DeadLetterTopic.await(clients.bootstrapServers(),
                     found -> Topics.STORAGE.equals(found.topic()) && found.offset() == malformed && "door".equals(found.key()),
                     Duration.ofSeconds(30));
             assertThat(new String(letter.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
